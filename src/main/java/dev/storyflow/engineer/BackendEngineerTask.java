@@ -1,0 +1,63 @@
+package dev.storyflow.engineer;
+
+import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_REASON;
+import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_RESOLVED;
+import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_STEP;
+
+import dev.storyflow.lifecycle.StoryProcess;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs one backend-engineer step from its service task: hands the story to the
+ * {@link BackendEngineer}, writes the report, or sends the story to the human fallback task
+ * with BPMN error {@code BACKEND_ENGINEER_NEEDED}.
+ */
+abstract class BackendEngineerTask implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackendEngineerTask.class);
+
+  private final BackendEngineer backendEngineer;
+  private final ObjectMapper json;
+
+  BackendEngineerTask(BackendEngineer backendEngineer, ObjectMapper json) {
+    this.backendEngineer = backendEngineer;
+    this.json = json;
+  }
+
+  abstract Step step();
+
+  @Override
+  public void execute(DelegateExecution execution) throws JsonProcessingException {
+    Step step = step();
+    boolean humanCompleted = step.code().equals(execution.getVariable(FALLBACK_STEP))
+        && Boolean.TRUE.equals(execution.getVariable(FALLBACK_RESOLVED));
+    StepRequest request = new StepRequest(step, execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId(), execution.getVariables(), humanCompleted);
+    StepResult result;
+    try {
+      result = backendEngineer.perform(request);
+    } catch (BackendEngineerNeededException e) {
+      LOG.info("Story {} needs a human backend engineer for step {}: {}",
+          request.storyId(), step.code(), e.getMessage());
+      execution.setVariable(FALLBACK_STEP, step.code());
+      execution.setVariable(FALLBACK_RESOLVED, Boolean.FALSE);
+      throw new BpmnError(StoryProcess.ERROR_BACKEND_ENGINEER_NEEDED, e.getMessage());
+    }
+    if (humanCompleted) {
+      execution.removeVariable(FALLBACK_STEP);
+      execution.removeVariable(FALLBACK_RESOLVED);
+      execution.removeVariable(FALLBACK_REASON);
+    }
+    if (result.hasReport()) {
+      execution.setVariable(step.reportVariable(),
+          SpinValues.jsonValue(json.writeValueAsString(result.report())).create());
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.storyflow.engineer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/** In-progress: builds the server-side feature with unit tests. */
+@Component("codeImplementation")
+class CodeImplementation extends BackendEngineerTask {
+
+  CodeImplementation(BackendEngineer backendEngineer, ObjectMapper json) {
+    super(backendEngineer, json);
+  }
+
+  @Override
+  Step step() {
+    return Step.IMPLEMENT;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.storyflow.engineer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/** Configuring DevOps: prepares environment configuration and deployment scripts. */
+@Component("deploymentPreparation")
+class DeploymentPreparation extends BackendEngineerTask {
+
+  DeploymentPreparation(BackendEngineer backendEngineer, ObjectMapper json) {
+    super(backendEngineer, json);
+  }
+
+  @Override
+  Step step() {
+    return Step.DEPLOYMENT;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.storyflow.engineer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/** Planned in Sprint: studies the story and plans the approach. */
+@Component("implementationPlanning")
+class ImplementationPlanning extends BackendEngineerTask {
+
+  ImplementationPlanning(BackendEngineer backendEngineer, ObjectMapper json) {
+    super(backendEngineer, json);
+  }
+
+  @Override
+  Step step() {
+    return Step.PLAN;
+  }
+}

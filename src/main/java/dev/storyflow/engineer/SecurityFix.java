@@ -1,0 +1,18 @@
+package dev.storyflow.engineer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/** Security review: addresses the security expert's concerns. */
+@Component("securityFix")
+class SecurityFix extends BackendEngineerTask {
+
+  SecurityFix(BackendEngineer backendEngineer, ObjectMapper json) {
+    super(backendEngineer, json);
+  }
+
+  @Override
+  Step step() {
+    return Step.SECURITY_FIX;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.storyflow.engineer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/** Security review: checks the story branch before the security expert looks. */
+@Component("securitySelfCheck")
+class SecuritySelfCheck extends BackendEngineerTask {
+
+  SecuritySelfCheck(BackendEngineer backendEngineer, ObjectMapper json) {
+    super(backendEngineer, json);
+  }
+
+  @Override
+  Step step() {
+    return Step.SECURITY_SCAN;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.storyflow.engineer;
+
+import dev.storyflow.lifecycle.StoryProcess;
+import dev.storyflow.lifecycle.StoryVariables;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The backend engineer's steps: one per service task. The code is the step name used in
+ * configuration ({@code storyflow.agent.steps.{code}.*}) and in {@code fallbackStep}.
+ */
+public enum Step {
+  FEASIBILITY("feasibility", StoryProcess.TASK_FEASIBILITY_REVIEW, StoryVariables.FEASIBILITY),
+  PLAN("plan", StoryProcess.TASK_PLAN_IMPLEMENTATION, StoryVariables.IMPLEMENTATION_PLAN),
+  IMPLEMENT("implement", StoryProcess.TASK_IMPLEMENT, StoryVariables.IMPLEMENTATION),
+  SECURITY_SCAN("securityScan", StoryProcess.TASK_SECURITY_SCAN, StoryVariables.SECURITY_SCAN),
+  SECURITY_FIX("securityFix", StoryProcess.TASK_ADDRESS_SECURITY_CONCERNS, StoryVariables.SECURITY_SCAN),
+  DEPLOYMENT("deployment", StoryProcess.TASK_PREPARE_DEPLOYMENT, StoryVariables.DEPLOYMENT);
+
+  private final String code;
+  private final String taskId;
+  private final String reportVariable;
+
+  Step(String code, String taskId, String reportVariable) {
+    this.code = code;
+    this.taskId = taskId;
+    this.reportVariable = reportVariable;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** The service task that runs the step. */
+  public String taskId() {
+    return taskId;
+  }
+
+  /** The JSON variable the step's report is written to. */
+  public String reportVariable() {
+    return reportVariable;
+  }
+
+  public static Optional<Step> ofCode(String code) {
+    return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.storyflow.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import dev.storyflow.lifecycle.StoryProcess;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the team's groups, their authorizations and a Tasklist filter per role exist. Every
+ * step looks before it writes, so it runs at every start-up and on every node.
+ */
+class TeamSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TeamSetup.class);
+  static final String TASKLIST = "tasklist";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  TeamSetup(ProcessEngine engine) {
+    this.identityService = engine.getIdentityService();
+    this.authorizationService = engine.getAuthorizationService();
+    this.filterService = engine.getFilterService();
+    this.taskService = engine.getTaskService();
+  }
+
+  void apply() {
+    for (Role role : Role.values()) {
+      ensureGroup(role);
+      if (!role.isTeamRole()) {
+        continue;
+      }
+      grant(role, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ);
+      if (role == Role.PRODUCT_OWNER) {
+        grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+      }
+      Filter filter = ensureFilter(role);
+      grant(role, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private void ensureGroup(Role role) {
+    if (identityService.createGroupQuery().groupId(role.groupId()).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(role.groupId());
+    group.setName(role.label());
+    group.setType(role.isTeamRole() ? "WORKFLOW" : "SYSTEM");
+    identityService.saveGroup(group);
+    LOG.info("Created group {}", role.groupId());
+  }
+
+  private void grant(Role role, Resource resource, String resourceId, Permission permission) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(role.groupId()).resourceType(resource).resourceId(resourceId)
+        .list().stream().findFirst().orElse(null);
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      return;
+    }
+    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(role.groupId());
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  private Filter ensureFilter(Role role) {
+    String name = role.label() + " tasks";
+    Filter existing = filterService.createTaskFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Filter filter = filterService.newTaskFilter(name)
+        .setQuery(taskService.createTaskQuery().taskCandidateGroup(role.groupId()).includeAssignedTasks())
+        .setProperties(Map.of(
+            "description", "Story tasks waiting for the " + role.label().toLowerCase() + " role",
+            "priority", role.ordinal(),
+            "refresh", true,
+            "variables", java.util.List.of(
+                Map.of("name", "storyId", "label", "Story"),
+                Map.of("name", "title", "label", "Title"),
+                Map.of("name", "status", "label", "Status"))));
+    filterService.saveFilter(filter);
+    LOG.info("Created Tasklist filter '{}'", name);
+    return filter;
+  }
+}

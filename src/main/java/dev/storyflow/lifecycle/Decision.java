@@ -1,0 +1,26 @@
+package dev.storyflow.lifecycle;
+
+import java.util.Map;
+
+/**
+ * A checked decision on a user task.
+ *
+ * @param approved whether the work is accepted ({@code true} for tasks without a verdict)
+ * @param comment the comment, or {@code null}
+ * @param reworkTo the earlier status the story goes back to, or {@code null}
+ * @param securityConcerns concerns for the backend engineer, or {@code null}
+ * @param values further normalized values to store (planning fields)
+ */
+public record Decision(boolean approved, String comment, Status reworkTo, String securityConcerns,
+    Map<String, Object> values) {
+
+  /** Where the process goes next; the gateways after review tasks read it. */
+  public enum Outcome { APPROVED, REWORK, SECURITY_CONCERNS }
+
+  public Outcome outcome() {
+    if (approved) {
+      return Outcome.APPROVED;
+    }
+    return securityConcerns != null ? Outcome.SECURITY_CONCERNS : Outcome.REWORK;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.storyflow.lifecycle;
+
+import static dev.storyflow.lifecycle.StoryVariables.APPROVED;
+import static dev.storyflow.lifecycle.StoryVariables.COMMENT;
+import static dev.storyflow.lifecycle.StoryVariables.CONCERNS_TO_ADDRESS;
+import static dev.storyflow.lifecycle.StoryVariables.DECISION;
+import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_RESOLVED;
+import static dev.storyflow.lifecycle.StoryVariables.REWORK_REASON;
+import static dev.storyflow.lifecycle.StoryVariables.REWORK_TARGET;
+import static dev.storyflow.lifecycle.StoryVariables.REWORK_TO;
+import static dev.storyflow.lifecycle.StoryVariables.SECURITY_CONCERNS;
+import static dev.storyflow.lifecycle.StoryVariables.STATUS;
+
+import dev.storyflow.lifecycle.StoryTask.DecisionKind;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the decision submitted with a user task before the task completes. An invalid decision
+ * throws, so the task stays open and nothing changes. A valid one is recorded: the comment as a
+ * Camunda task comment, the outcome in the variables the gateways read. The raw inputs are
+ * removed so that they never leak into the next decision.
+ */
+@Component("storyDecision")
+class DecisionListener implements TaskListener {
+
+  private final DecisionRules rules;
+
+  DecisionListener(DecisionRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    StoryTask storyTask = StoryTask.ofId(task.getTaskDefinitionKey())
+        .orElseThrow(() -> new IllegalStateException("No decision rules for " + task.getTaskDefinitionKey()));
+    Status current = Status.ofCode(String.valueOf(task.getVariable(STATUS))).orElse(storyTask.status());
+    Decision decision = rules.check(storyTask, current, task.getVariables());
+
+    if (decision.comment() != null) {
+      task.getProcessEngineServices().getTaskService()
+          .createComment(task.getId(), task.getProcessInstanceId(), decision.comment());
+    }
+    task.removeVariable(APPROVED);
+    task.removeVariable(COMMENT);
+    task.removeVariable(REWORK_TO);
+    task.removeVariable(SECURITY_CONCERNS);
+
+    task.setVariable(DECISION, decision.outcome().name());
+    task.setVariable(REWORK_TARGET, decision.reworkTo() == null ? null : decision.reworkTo().name());
+    if (decision.reworkTo() != null) {
+      task.setVariable(REWORK_REASON, storyTask.role().label() + ": " + decision.comment());
+    }
+    if (storyTask.decisionKind() == DecisionKind.SECURITY_REVIEW) {
+      task.setVariable(CONCERNS_TO_ADDRESS, decision.securityConcerns());
+    }
+    if (storyTask.decisionKind() == DecisionKind.FALLBACK) {
+      task.setVariable(FALLBACK_RESOLVED, Boolean.TRUE);
+    }
+    decision.values().forEach(task::setVariable);
+  }
+}

@@ -1,0 +1,189 @@
+package dev.storyflow.lifecycle;
+
+import static dev.storyflow.lifecycle.StoryVariables.APPROVED;
+import static dev.storyflow.lifecycle.StoryVariables.COMMENT;
+import static dev.storyflow.lifecycle.StoryVariables.PRIORITY;
+import static dev.storyflow.lifecycle.StoryVariables.REWORK_TO;
+import static dev.storyflow.lifecycle.StoryVariables.SECURITY_CONCERNS;
+import static dev.storyflow.lifecycle.StoryVariables.SPRINT;
+import static dev.storyflow.lifecycle.StoryVariables.STORY_POINTS;
+
+import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Checks what a user submits when completing a task (design section 3, "Decisions"). */
+@Component
+public class DecisionRules {
+
+  static final int MAX_COMMENT = 10_000;
+  static final int MAX_SPRINT = 64;
+  static final int MAX_STORY_POINTS = 100;
+  static final List<String> PRIORITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+
+  /**
+   * @param task the task being completed
+   * @param current the story's status now
+   * @param submitted the variables visible to the task, the submitted ones included
+   * @throws StoryRuleException naming every field at fault and the allowed values
+   */
+  public Decision check(StoryTask task, Status current, Map<String, Object> submitted) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Decision decision = switch (task.decisionKind()) {
+      case OPINION -> opinion(submitted, problems);
+      case REVIEW -> review(current, submitted, problems, false);
+      case SECURITY_REVIEW -> review(current, submitted, problems, true);
+      case PLANNING -> planning(submitted, problems);
+      case WORK, FALLBACK, REVISION -> new Decision(true, text(submitted, COMMENT, problems), null, null, Map.of());
+    };
+    if (!problems.isEmpty()) {
+      throw new StoryRuleException("Invalid decision on " + task.id(), problems);
+    }
+    return decision;
+  }
+
+  private Decision opinion(Map<String, Object> in, List<FieldProblem> problems) {
+    Boolean approved = approved(in, problems, null);
+    String comment = text(in, COMMENT, problems);
+    if (Boolean.FALSE.equals(approved) && comment == null) {
+      problems.add(new FieldProblem(COMMENT, "is required when approved is false"));
+    }
+    if (present(in, REWORK_TO)) {
+      problems.add(new FieldProblem(REWORK_TO, "is not allowed here: there is no earlier status"));
+    }
+    return new Decision(Boolean.TRUE.equals(approved), comment, null, null, Map.of());
+  }
+
+  private Decision review(Status current, Map<String, Object> in, List<FieldProblem> problems,
+      boolean concernsAllowed) {
+    String concerns = concernsAllowed ? text(in, SECURITY_CONCERNS, problems) : null;
+    Boolean approved = approved(in, problems, concerns != null ? Boolean.FALSE : null);
+    String comment = text(in, COMMENT, problems);
+    if (concerns != null) {
+      if (Boolean.TRUE.equals(approved)) {
+        problems.add(new FieldProblem(APPROVED, "must be false when securityConcerns are raised"));
+      }
+      if (present(in, REWORK_TO)) {
+        problems.add(new FieldProblem(REWORK_TO,
+            "is not allowed with securityConcerns: either ask the backend engineer to fix the concerns or send the story back"));
+      }
+      return new Decision(false, comment, null, concerns, Map.of());
+    }
+    if (!Boolean.FALSE.equals(approved)) {
+      return new Decision(true, comment, null, null, Map.of());
+    }
+    if (comment == null) {
+      problems.add(new FieldProblem(COMMENT, "is required when approved is false"));
+    }
+    Status target = reworkTarget(current, in, problems, Status.IN_PROGRESS);
+    return new Decision(false, comment, target, null, Map.of());
+  }
+
+  private Decision planning(Map<String, Object> in, List<FieldProblem> problems) {
+    Boolean approved = approved(in, problems, Boolean.TRUE);
+    String comment = text(in, COMMENT, problems);
+    if (Boolean.FALSE.equals(approved)) {
+      if (comment == null) {
+        problems.add(new FieldProblem(COMMENT, "is required when approved is false"));
+      }
+      Status target = reworkTarget(Status.BACKLOG, in, problems, Status.DRAFT);
+      return new Decision(false, comment, target, null, Map.of());
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    String priority = text(in, PRIORITY, problems);
+    if (priority == null || !PRIORITIES.contains(priority)) {
+      problems.add(new FieldProblem(PRIORITY, "must be one of " + String.join(", ", PRIORITIES)));
+    } else {
+      values.put(PRIORITY, priority);
+    }
+    Integer points = storyPoints(in.get(STORY_POINTS));
+    if (points == null) {
+      problems.add(new FieldProblem(STORY_POINTS, "must be a whole number from 1 to " + MAX_STORY_POINTS));
+    } else {
+      values.put(STORY_POINTS, points);
+    }
+    String sprint = text(in, SPRINT, problems);
+    if (sprint == null || sprint.length() > MAX_SPRINT) {
+      problems.add(new FieldProblem(SPRINT, "is required, at most " + MAX_SPRINT + " characters"));
+    } else {
+      values.put(SPRINT, sprint);
+    }
+    return new Decision(true, comment, null, null, values);
+  }
+
+  private static Status reworkTarget(Status current, Map<String, Object> in, List<FieldProblem> problems,
+      Status fallback) {
+    List<Status> allowed = Arrays.stream(Status.values()).filter(s -> s.isBefore(current)).toList();
+    String allowedText = allowed.stream().map(Status::name).collect(Collectors.joining(", "));
+    Object raw = in.get(REWORK_TO);
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      if (allowed.contains(fallback)) {
+        return fallback;
+      }
+      problems.add(new FieldProblem(REWORK_TO, "is required: one of " + allowedText));
+      return null;
+    }
+    Status target = raw instanceof String s ? Status.ofCode(s.trim()).orElse(null) : null;
+    if (target == null || !allowed.contains(target)) {
+      problems.add(new FieldProblem(REWORK_TO,
+          "must be a status earlier than " + current.name() + ": one of " + allowedText));
+      return null;
+    }
+    return target;
+  }
+
+  private static Boolean approved(Map<String, Object> in, List<FieldProblem> problems, Boolean absent) {
+    Object value = in.get(APPROVED);
+    if (value == null) {
+      if (absent == null) {
+        problems.add(new FieldProblem(APPROVED, "is required: true or false"));
+      }
+      return absent;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    problems.add(new FieldProblem(APPROVED, "must be a Boolean, true or false"));
+    return null;
+  }
+
+  private static String text(Map<String, Object> in, String name, List<FieldProblem> problems) {
+    Object value = in.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      problems.add(new FieldProblem(name, "must be a String"));
+      return null;
+    }
+    if (s.length() > MAX_COMMENT) {
+      problems.add(new FieldProblem(name, "must be at most " + MAX_COMMENT + " characters"));
+      return null;
+    }
+    return s.isBlank() ? null : s.trim();
+  }
+
+  private static boolean present(Map<String, Object> in, String name) {
+    Object value = in.get(name);
+    return value != null && !(value instanceof String s && s.isBlank());
+  }
+
+  private static Integer storyPoints(Object value) {
+    long points;
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      points = ((Number) value).longValue();
+    } else if (value instanceof Double d && d == Math.rint(d)) {
+      points = d.longValue();
+    } else if (value instanceof String s && s.trim().matches("\\d{1,3}")) {
+      points = Long.parseLong(s.trim());
+    } else {
+      return null;
+    }
+    return points >= 1 && points <= MAX_STORY_POINTS ? (int) points : null;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.storyflow.lifecycle;
+
+/** Fixed names of the {@code story-lifecycle} process: key, errors and element ids. */
+public final class StoryProcess {
+
+  public static final String KEY = "story-lifecycle";
+  public static final String RESOURCE = "story-lifecycle.bpmn";
+
+  /** BPMN error code thrown when the backend engineer needs a human to do a step. */
+  public static final String ERROR_BACKEND_ENGINEER_NEEDED = "BACKEND_ENGINEER_NEEDED";
+
+  public static final String START_EVENT = "StartEvent_StoryCreated";
+  public static final String END_EVENT = "EndEvent_StoryDone";
+
+  public static final String TASK_FEASIBILITY_REVIEW = "Task_FeasibilityReview";
+  public static final String TASK_PLAN_IMPLEMENTATION = "Task_PlanImplementation";
+  public static final String TASK_IMPLEMENT = "Task_Implement";
+  public static final String TASK_SECURITY_SCAN = "Task_SecurityScan";
+  public static final String TASK_ADDRESS_SECURITY_CONCERNS = "Task_AddressSecurityConcerns";
+  public static final String TASK_PREPARE_DEPLOYMENT = "Task_PrepareDeployment";
+
+  private StoryProcess() {
+  }
+}

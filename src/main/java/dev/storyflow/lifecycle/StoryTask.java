@@ -1,0 +1,75 @@
+package dev.storyflow.lifecycle;
+
+import dev.storyflow.identity.Role;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The user tasks of the process: id, candidate group, status and the kind of decision. */
+public enum StoryTask {
+  ARCHITECT_REVIEW("Task_ArchitectReview", Role.SYSTEM_ARCHITECT, Status.DRAFT, DecisionKind.OPINION),
+  SECURITY_EARLY_REVIEW("Task_SecurityEarlyReview", Role.SECURITY_EXPERT, Status.DRAFT, DecisionKind.OPINION),
+  FRONTEND_FEASIBILITY("Task_FrontendFeasibility", Role.FRONTEND_ENGINEER, Status.DRAFT, DecisionKind.OPINION),
+  APPROVE_DRAFT("Task_ApproveDraft", Role.PRODUCT_OWNER, Status.DRAFT, DecisionKind.OPINION),
+  REVISE_STORY("Task_ReviseStory", Role.PRODUCT_OWNER, Status.DRAFT, DecisionKind.REVISION),
+  PLAN_INTO_SPRINT("Task_PlanIntoSprint", Role.PRODUCT_OWNER, Status.BACKLOG, DecisionKind.PLANNING),
+  FRONTEND_IMPLEMENT("Task_FrontendImplement", Role.FRONTEND_ENGINEER, Status.IN_PROGRESS, DecisionKind.WORK),
+  CODE_REVIEW("Task_CodeReview", Role.CODE_REVIEWER, Status.CODE_REVIEW, DecisionKind.REVIEW),
+  INTEGRATION_TEST("Task_IntegrationTest", Role.QA_ENGINEER, Status.INTEGRATION_TESTING, DecisionKind.REVIEW),
+  E2E_TEST("Task_E2ETest", Role.QA_ENGINEER, Status.E2E_TESTING, DecisionKind.REVIEW),
+  PO_REVIEW("Task_POReview", Role.PRODUCT_OWNER, Status.PO_REVIEW, DecisionKind.REVIEW),
+  SECURITY_REVIEW("Task_SecurityReview", Role.SECURITY_EXPERT, Status.SECURITY_REVIEW, DecisionKind.SECURITY_REVIEW),
+  CONFIGURE_DEVOPS("Task_ConfigureDevOps", Role.DEVOPS_ENGINEER, Status.CONFIGURING_DEVOPS, DecisionKind.REVIEW),
+  UAT("Task_UAT", Role.BUSINESS_OWNER, Status.UAT, DecisionKind.REVIEW),
+  BACKEND_ENGINEER_FALLBACK("Task_BackendEngineerFallback", Role.BACKEND_ENGINEER, null, DecisionKind.FALLBACK);
+
+  /** What completing the task must say. */
+  public enum DecisionKind {
+    /** {@code approved}, and a {@code comment} when not approved; no rework target. */
+    OPINION,
+    /** The product owner edits the story; the story rules apply again. */
+    REVISION,
+    /** {@code priority}, {@code storyPoints}, {@code sprint}; or back to Draft. */
+    PLANNING,
+    /** {@code approved}; when not, a {@code comment} and an earlier {@code reworkTo}. */
+    REVIEW,
+    /** Like {@link #REVIEW}, or {@code securityConcerns} for the backend engineer. */
+    SECURITY_REVIEW,
+    /** Work done; an optional {@code comment}. */
+    WORK,
+    /** A human did the backend engineer's step; an optional {@code comment}. */
+    FALLBACK
+  }
+
+  private final String id;
+  private final Role role;
+  private final Status status;
+  private final DecisionKind decisionKind;
+
+  StoryTask(String id, Role role, Status status, DecisionKind decisionKind) {
+    this.id = id;
+    this.role = role;
+    this.status = status;
+    this.decisionKind = decisionKind;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  /** The status the task belongs to; {@code null} for the fallback, which serves every status. */
+  public Status status() {
+    return status;
+  }
+
+  public DecisionKind decisionKind() {
+    return decisionKind;
+  }
+
+  public static Optional<StoryTask> ofId(String id) {
+    return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.storyflow.story;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A story as a team submits it (design section 5). The same rules check a story started through
+ * {@code /api/stories}, through {@code /engine-rest} and a story revised in Tasklist.
+ */
+@Schema(description = "A user story")
+public record StoryInput(
+    @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String storyId,
+    @NotBlank @Size(max = 200) String title,
+    @Size(max = 1000) String asA,
+    @Size(max = 1000) String iWant,
+    @Size(max = 1000) String soThat,
+    @Size(max = 50) List<@NotBlank @Size(max = 2000) String> acceptanceCriteria,
+    @Size(max = 2) List<@NotNull @Pattern(regexp = "backend|frontend",
+        message = "must be backend or frontend") String> components,
+    @Size(max = 100) String epic,
+    @Pattern(regexp = "LOW|MEDIUM|HIGH|CRITICAL", message = "must be one of LOW, MEDIUM, HIGH, CRITICAL")
+    String priority,
+    @Min(1) @Max(100) Integer storyPoints,
+    @Size(max = 64) String sprint,
+    @Size(max = 50) List<@NotNull @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String> dependsOn,
+    @Size(max = 2000) String reference,
+    @Size(max = 20_000) String notes,
+    @Size(max = 1000) String repository) {
+
+  /** Story ids: a letter or digit, then up to 63 letters, digits, dots, underscores or dashes. */
+  public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  static final String ID_MESSAGE = "must match " + ID_PATTERN;
+
+  /** The components, {@code backend} when none are given. */
+  public List<String> componentsOrDefault() {
+    return components == null || components.isEmpty() ? List.of("backend") : components.stream().distinct().toList();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.storyflow.web;
+
+import dev.storyflow.lifecycle.StoryRuleException;
+import dev.storyflow.story.DuplicateStoryException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes {@code /engine-rest} answer Storyflow's rule violations as client errors. The engine
+ * wraps an exception thrown by a listener, and the REST API turns the wrapper into a 500; this
+ * mapper finds Storyflow's exception in the cause chain: an invalid story or decision is a 400,
+ * a duplicate story a 409, in Camunda's own error format. Everything else is answered as before.
+ */
+@Component
+class EngineRestErrors implements ResourceConfigCustomizer {
+
+  @Override
+  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    config.register(StoryRuleMapper.class);
+  }
+
+  @Priority(1)
+  static class StoryRuleMapper implements ExceptionMapper<RestException> {
+
+    @Override
+    public Response toResponse(RestException exception) {
+      for (Throwable t = exception; t != null; t = t.getCause()) {
+        if (t instanceof StoryRuleException rule) {
+          return respond(Response.Status.BAD_REQUEST, rule, rule.getMessage());
+        }
+        if (t instanceof DuplicateStoryException duplicate) {
+          return respond(Response.Status.CONFLICT, duplicate, duplicate.getMessage());
+        }
+      }
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+
+    private static Response respond(Response.Status status, Throwable cause, String message) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", cause.getClass().getSimpleName());
+      body.put("message", message);
+      if (cause instanceof StoryRuleException rule) {
+        body.put("errors", rule.problems());
+      }
+      return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+  }
+}
