@@ -49,7 +49,7 @@ class DecisionListener implements TaskListener {
 
     task.setVariable(DECISION, decision.outcome().name());
     task.setVariable(REWORK_TARGET, decision.reworkTo() == null ? null : decision.reworkTo().name());
-    if (decision.reworkTo() != null) {
+    if (decision.reworkTo() != null || (storyTask == StoryTask.APPROVE_DRAFT && !decision.approved())) {
       task.setVariable(REWORK_REASON, storyTask.role().label() + ": " + decision.comment());
     }
     if (storyTask.decisionKind() == DecisionKind.SECURITY_REVIEW) {

@@ -1,0 +1,70 @@
+package dev.storyflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class TeamSetupIT {
+
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  AuthorizationService authorizationService;
+  @Autowired
+  FilterService filterService;
+
+  @Test
+  void everyRoleHasItsGroupAndDemoUser() {
+    for (Role role : Role.values()) {
+      assertThat(identityService.checkPassword(role.demoUser(), "demo")).as(role.demoUser()).isTrue();
+      List<String> groups = identityService.createGroupQuery().groupMember(role.demoUser()).list()
+          .stream().map(Group::getId).toList();
+      assertThat(groups).containsExactly(role.groupId());
+    }
+  }
+
+  @Test
+  void teamMembersUseTasklistButOnlyProductOwnersStartStories() {
+    for (Role role : Role.values()) {
+      if (!role.isTeamRole()) {
+        continue;
+      }
+      List<String> groups = List.of(role.groupId());
+      assertThat(authorizationService.isUserAuthorized(role.demoUser(), groups, Permissions.ACCESS,
+          Resources.APPLICATION, "tasklist")).as(role.name()).isTrue();
+      assertThat(authorizationService.isUserAuthorized(role.demoUser(), groups, Permissions.ACCESS,
+          Resources.APPLICATION, "cockpit")).as(role.name()).isFalse();
+      assertThat(authorizationService.isUserAuthorized(role.demoUser(), groups, Permissions.CREATE,
+          Resources.PROCESS_INSTANCE)).as(role.name()).isEqualTo(role == Role.PRODUCT_OWNER);
+    }
+  }
+
+  @Test
+  void eachRoleSeesItsOwnTasklistFilter() {
+    for (Role role : Role.values()) {
+      if (!role.isTeamRole()) {
+        continue;
+      }
+      identityService.setAuthentication(role.demoUser(), List.of(role.groupId()));
+      try {
+        List<Filter> visible = filterService.createTaskFilterQuery().list();
+        assertThat(visible).extracting(Filter::getName).containsExactly(role.label() + " tasks");
+      } finally {
+        identityService.clearAuthentication();
+      }
+    }
+  }
+}

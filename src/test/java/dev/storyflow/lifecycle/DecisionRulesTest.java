@@ -1,0 +1,111 @@
+package dev.storyflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DecisionRulesTest {
+
+  private final DecisionRules rules = new DecisionRules();
+
+  private static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  @Test
+  void approvalNeedsNothingElse() {
+    Decision decision = rules.check(StoryTask.CODE_REVIEW, Status.CODE_REVIEW, vars("approved", true));
+
+    assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+    assertThat(decision.reworkTo()).isNull();
+  }
+
+  @Test
+  void reworkDefaultsToInProgressAfterInProgress() {
+    Decision decision = rules.check(StoryTask.UAT, Status.UAT, vars("approved", false, "comment", "Wrong colour"));
+
+    assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REWORK);
+    assertThat(decision.reworkTo()).isEqualTo(Status.IN_PROGRESS);
+    assertThat(decision.comment()).isEqualTo("Wrong colour");
+  }
+
+  @Test
+  void reworkTargetMustBeEarlierAndIsNamedInTheMessage() {
+    assertThatThrownBy(() -> rules.check(StoryTask.INTEGRATION_TEST, Status.INTEGRATION_TESTING,
+        vars("approved", false, "comment", "x", "reworkTo", "UAT")))
+        .isInstanceOf(StoryRuleException.class)
+        .hasMessage("Invalid decision on Task_IntegrationTest: reworkTo must be a status earlier than "
+            + "INTEGRATION_TESTING: one of DRAFT, BACKLOG, PLANNED_IN_SPRINT, IN_PROGRESS, CODE_REVIEW");
+  }
+
+  @Test
+  void blankCommentDoesNotCountAsAComment() {
+    assertThatThrownBy(() -> rules.check(StoryTask.PO_REVIEW, Status.PO_REVIEW,
+        vars("approved", false, "comment", "   ")))
+        .hasMessageContaining("comment is required when approved is false");
+  }
+
+  @Test
+  void approvedMustBeABoolean() {
+    assertThatThrownBy(() -> rules.check(StoryTask.PO_REVIEW, Status.PO_REVIEW, vars("approved", "true")))
+        .hasMessageContaining("approved must be a Boolean, true or false");
+    assertThatThrownBy(() -> rules.check(StoryTask.PO_REVIEW, Status.PO_REVIEW, vars()))
+        .hasMessageContaining("approved is required: true or false");
+  }
+
+  @Test
+  void draftOpinionsHaveNoReworkTarget() {
+    assertThatThrownBy(() -> rules.check(StoryTask.ARCHITECT_REVIEW, Status.DRAFT,
+        vars("approved", false, "comment", "x", "reworkTo", "DRAFT")))
+        .hasMessageContaining("reworkTo is not allowed here");
+    Decision decision = rules.check(StoryTask.APPROVE_DRAFT, Status.DRAFT, vars("approved", false, "comment", "Split it"));
+    assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REWORK);
+    assertThat(decision.reworkTo()).isNull();
+  }
+
+  @Test
+  void securityConcernsAreAThirdOutcome() {
+    Decision decision = rules.check(StoryTask.SECURITY_REVIEW, Status.SECURITY_REVIEW,
+        vars("securityConcerns", "Tokens in logs"));
+
+    assertThat(decision.outcome()).isEqualTo(Decision.Outcome.SECURITY_CONCERNS);
+    assertThat(decision.securityConcerns()).isEqualTo("Tokens in logs");
+    assertThatThrownBy(() -> rules.check(StoryTask.SECURITY_REVIEW, Status.SECURITY_REVIEW,
+        vars("securityConcerns", "Tokens in logs", "reworkTo", "IN_PROGRESS")))
+        .hasMessageContaining("reworkTo is not allowed with securityConcerns");
+    assertThat(rules.check(StoryTask.SECURITY_REVIEW, Status.SECURITY_REVIEW,
+        vars("approved", true, "securityConcerns", "")).outcome()).isEqualTo(Decision.Outcome.APPROVED);
+  }
+
+  @Test
+  void planningNormalizesItsFields() {
+    Decision decision = rules.check(StoryTask.PLAN_INTO_SPRINT, Status.BACKLOG,
+        vars("priority", "LOW", "storyPoints", "8", "sprint", " Sprint 3 "));
+
+    assertThat(decision.values()).containsEntry("priority", "LOW").containsEntry("storyPoints", 8)
+        .containsEntry("sprint", "Sprint 3");
+  }
+
+  @Test
+  void planningSentBackGoesToDraftOnly() {
+    Decision back = rules.check(StoryTask.PLAN_INTO_SPRINT, Status.BACKLOG, vars("approved", false, "comment", "Unclear"));
+    assertThat(back.reworkTo()).isEqualTo(Status.DRAFT);
+    assertThatThrownBy(() -> rules.check(StoryTask.PLAN_INTO_SPRINT, Status.BACKLOG,
+        vars("approved", false, "comment", "Unclear", "reworkTo", "BACKLOG")))
+        .hasMessageContaining("one of DRAFT");
+  }
+
+  @Test
+  void veryLongCommentIsRefused() {
+    assertThatThrownBy(() -> rules.check(StoryTask.FRONTEND_IMPLEMENT, Status.IN_PROGRESS,
+        vars("comment", "x".repeat(10_001))))
+        .hasMessageContaining("comment must be at most 10000 characters");
+  }
+}

@@ -1,0 +1,135 @@
+package dev.storyflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+
+/**
+ * Drives stories through the process in tests: starts them, completes reviews, and plays the
+ * human backend engineer whenever the builtin agent asks for one. Jobs are executed by hand.
+ */
+public final class StoryDriver {
+
+  private final ProcessEngine engine;
+
+  public StoryDriver(ProcessEngine engine) {
+    this.engine = engine;
+    BpmnAwareTests.init(engine);
+  }
+
+  public static Map<String, Object> storyVariables(String storyId, String components) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("storyId", storyId);
+    variables.put("title", "Reset a forgotten password");
+    variables.put("asA", "registered user");
+    variables.put("iWant", "to reset my password by email");
+    variables.put("soThat", "I can log in again");
+    variables.put("acceptanceCriteria", "A reset link is sent to the registered email\nThe link expires after 30 minutes");
+    variables.put("components", components);
+    return variables;
+  }
+
+  public ProcessInstance start(String components) {
+    String storyId = "US-" + UUID.randomUUID().toString().substring(0, 8);
+    return engine.getRuntimeService().startProcessInstanceByKey(StoryProcess.KEY, storyId,
+        storyVariables(storyId, components));
+  }
+
+  public static Map<String, Object> approve() {
+    return Map.of("approved", true);
+  }
+
+  public static Map<String, Object> rework(String comment, String reworkTo) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("approved", false);
+    variables.put("comment", comment);
+    if (reworkTo != null) {
+      variables.put("reworkTo", reworkTo);
+    }
+    return variables;
+  }
+
+  public static Map<String, Object> plan() {
+    return Map.of("priority", "HIGH", "storyPoints", 5, "sprint", "Sprint 12");
+  }
+
+  public void completeTask(ProcessInstance story, String taskId, Map<String, Object> variables) {
+    assertThat(story).isWaitingAt(taskId);
+    complete(task(taskId, story), variables);
+  }
+
+  /** The builtin agent asks for a human: the fallback task opens, the human does it, the step passes. */
+  public void backendStepByHand(ProcessInstance story, String serviceTaskId, String step) {
+    assertThat(story).isWaitingAt(serviceTaskId);
+    execute(job(serviceTaskId, story));
+    assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
+    assertThat(story).variables().containsEntry("fallbackStep", step);
+    assertThat((String) engine.getRuntimeService().getVariable(story.getId(), "fallbackReason"))
+        .contains("step '" + step + "'");
+    complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "Done by hand for " + step));
+    assertThat(story).isWaitingAt(serviceTaskId);
+    execute(job(serviceTaskId, story));
+    assertThat(story).isNotWaitingAt(serviceTaskId);
+  }
+
+  /** Draft reviews, feasibility by hand, product owner approves: the story reaches Backlog. */
+  public void throughDraft(ProcessInstance story, boolean frontend) {
+    completeTask(story, "Task_ArchitectReview", approve());
+    completeTask(story, "Task_SecurityEarlyReview", approve());
+    if (frontend) {
+      completeTask(story, "Task_FrontendFeasibility", approve());
+    }
+    backendStepByHand(story, "Task_FeasibilityReview", "feasibility");
+    completeTask(story, "Task_ApproveDraft", approve());
+  }
+
+  /** From Backlog to Code review. */
+  public void throughPlanningAndImplementation(ProcessInstance story, boolean frontend) {
+    completeTask(story, "Task_PlanIntoSprint", plan());
+    backendStepByHand(story, "Task_PlanImplementation", "plan");
+    if (frontend) {
+      completeTask(story, "Task_FrontendImplement", Map.of("comment", "UI done"));
+    }
+    backendStepByHand(story, "Task_Implement", "implement");
+  }
+
+  /** From Security review (scan pending) to UAT. */
+  public void throughSecurityAndDevOps(ProcessInstance story) {
+    backendStepByHand(story, "Task_SecurityScan", "securityScan");
+    completeTask(story, "Task_SecurityReview", approve());
+    backendStepByHand(story, "Task_PrepareDeployment", "deployment");
+    completeTask(story, "Task_ConfigureDevOps", approve());
+  }
+
+  public String status(ProcessInstance story) {
+    return (String) engine.getRuntimeService().getVariable(story.getId(), "status");
+  }
+
+  /** The statuses entered so far, oldest first, read from history. */
+  public List<String> statusTrail(ProcessInstance story) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(story.getId())
+        .orderByHistoricActivityInstanceStartTime().asc()
+        .orderPartiallyByOccurrence().asc()
+        .list().stream()
+        .map(a -> Status.enteredAt(a.getActivityId()))
+        .flatMap(java.util.Optional::stream)
+        .map(Status::name)
+        .toList();
+  }
+
+  public void assertStatus(ProcessInstance story, Status status) {
+    assertThat(status(story)).isEqualTo(status.name());
+  }
+}
