@@ -15,7 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BPMNShape;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
 
 /** The diagram keeps the contract of the design: ids, groups, async service tasks, forms, DI. */
@@ -64,7 +64,7 @@ class StoryProcessModelTest {
   @Test
   void everyFlowNodeIsDrawn() {
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      assertThat(model.getModelElementsByType(BPMNShape.class))
+      assertThat(model.getModelElementsByType(BpmnShape.class))
           .as(node.getId()).anyMatch(s -> s.getBpmnElement() == node);
       assertThat(node.getId()).as("Camunda-style id").matches("[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]+");
     }
