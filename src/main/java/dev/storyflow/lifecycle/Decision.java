@@ -10,9 +10,10 @@ import java.util.Map;
  * @param reworkTo the earlier status the story goes back to, or {@code null}
  * @param securityConcerns concerns for the backend engineer, or {@code null}
  * @param values further normalized values to store (planning fields)
+ * @param override why this approval goes against the evidence, or {@code null}
  */
 public record Decision(boolean approved, String comment, Status reworkTo, String securityConcerns,
-    Map<String, Object> values) {
+    Map<String, Object> values, String override) {
 
   /** Where the process goes next; the gateways after review tasks read it. */
   public enum Outcome { APPROVED, REWORK, SECURITY_CONCERNS }

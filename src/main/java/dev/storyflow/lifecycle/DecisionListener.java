@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 class DecisionListener implements TaskListener {
 
   private final DecisionRules rules;
+  private final OverrideLog overrides;
 
-  DecisionListener(DecisionRules rules) {
+  DecisionListener(DecisionRules rules, OverrideLog overrides) {
     this.rules = rules;
+    this.overrides = overrides;
   }
 
   @Override
@@ -59,5 +61,8 @@ class DecisionListener implements TaskListener {
       task.setVariable(FALLBACK_RESOLVED, Boolean.TRUE);
     }
     decision.values().forEach(task::setVariable);
+    if (decision.override() != null) {
+      overrides.record(task, current, decision);
+    }
   }
 }

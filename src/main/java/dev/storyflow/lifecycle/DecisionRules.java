@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecisionRules {
 
+  private final List<ApprovalGuard> guards;
+
+  public DecisionRules(List<ApprovalGuard> guards) {
+    this.guards = List.copyOf(guards);
+  }
+
   static final int MAX_COMMENT = 10_000;
   static final int MAX_SPRINT = 64;
   static final int MAX_STORY_POINTS = 100;
@@ -39,12 +45,33 @@ public class DecisionRules {
       case REVIEW -> review(current, submitted, problems, false);
       case SECURITY_REVIEW -> review(current, submitted, problems, true);
       case PLANNING -> planning(submitted, problems);
-      case WORK, FALLBACK, REVISION -> new Decision(true, text(submitted, COMMENT, problems), null, null, Map.of());
+      case WORK, FALLBACK, REVISION -> new Decision(true, text(submitted, COMMENT, problems), null, null, Map.of(), null);
     };
+    if (decision.approved() && problems.isEmpty()) {
+      decision = withOverride(task, submitted, decision, problems);
+    }
     if (!problems.isEmpty()) {
       throw new StoryRuleException("Invalid decision on " + task.id(), problems);
     }
     return decision;
+  }
+
+  private Decision withOverride(StoryTask task, Map<String, Object> submitted, Decision decision,
+      List<FieldProblem> problems) {
+    List<String> reasons = guards.stream()
+        .map(g -> g.overrideNeeded(task, submitted))
+        .flatMap(java.util.Optional::stream)
+        .toList();
+    if (reasons.isEmpty()) {
+      return decision;
+    }
+    String reason = String.join("; ", reasons);
+    if (decision.comment() == null) {
+      problems.add(new FieldProblem(COMMENT, "is required to approve against the evidence (" + reason
+          + "); it is recorded as an override"));
+      return decision;
+    }
+    return new Decision(true, decision.comment(), null, null, decision.values(), reason);
   }
 
   private Decision opinion(Map<String, Object> in, List<FieldProblem> problems) {
@@ -56,7 +83,7 @@ public class DecisionRules {
     if (present(in, REWORK_TO)) {
       problems.add(new FieldProblem(REWORK_TO, "is not allowed here: there is no earlier status"));
     }
-    return new Decision(Boolean.TRUE.equals(approved), comment, null, null, Map.of());
+    return new Decision(Boolean.TRUE.equals(approved), comment, null, null, Map.of(), null);
   }
 
   private Decision review(Status current, Map<String, Object> in, List<FieldProblem> problems,
@@ -72,16 +99,16 @@ public class DecisionRules {
         problems.add(new FieldProblem(REWORK_TO,
             "is not allowed with securityConcerns: either ask the backend engineer to fix the concerns or send the story back"));
       }
-      return new Decision(false, comment, null, concerns, Map.of());
+      return new Decision(false, comment, null, concerns, Map.of(), null);
     }
     if (!Boolean.FALSE.equals(approved)) {
-      return new Decision(true, comment, null, null, Map.of());
+      return new Decision(true, comment, null, null, Map.of(), null);
     }
     if (comment == null) {
       problems.add(new FieldProblem(COMMENT, "is required when approved is false"));
     }
     Status target = reworkTarget(current, in, problems, Status.IN_PROGRESS);
-    return new Decision(false, comment, target, null, Map.of());
+    return new Decision(false, comment, target, null, Map.of(), null);
   }
 
   private Decision planning(Map<String, Object> in, List<FieldProblem> problems) {
@@ -92,7 +119,7 @@ public class DecisionRules {
         problems.add(new FieldProblem(COMMENT, "is required when approved is false"));
       }
       Status target = reworkTarget(Status.BACKLOG, in, problems, Status.DRAFT);
-      return new Decision(false, comment, target, null, Map.of());
+      return new Decision(false, comment, target, null, Map.of(), null);
     }
     Map<String, Object> values = new LinkedHashMap<>();
     String priority = text(in, PRIORITY, problems);
@@ -113,7 +140,7 @@ public class DecisionRules {
     } else {
       values.put(SPRINT, sprint);
     }
-    return new Decision(true, comment, null, null, values);
+    return new Decision(true, comment, null, null, values, null);
   }
 
   private static Status reworkTarget(Status current, Map<String, Object> in, List<FieldProblem> problems,

@@ -40,6 +40,8 @@ public final class StoryVariables {
   public static final String REWORK_TARGET = "reworkTarget";
   /** Set by the engine: the security expert's concerns the backend engineer must address. */
   public static final String CONCERNS_TO_ADDRESS = "concernsToAddress";
+  /** JSON list of approvals given against the evidence, each with its comment. */
+  public static final String OVERRIDES = "overrides";
   /** The comment of the last rework, shown to whoever picks the story up again. */
   public static final String REWORK_REASON = "reworkReason";
 

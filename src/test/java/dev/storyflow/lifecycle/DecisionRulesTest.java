@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class DecisionRulesTest {
 
-  private final DecisionRules rules = new DecisionRules();
+  private final DecisionRules rules = new DecisionRules(java.util.List.of());
 
   private static Map<String, Object> vars(Object... pairs) {
     Map<String, Object> map = new HashMap<>();
@@ -107,5 +107,19 @@ class DecisionRulesTest {
     assertThatThrownBy(() -> rules.check(StoryTask.FRONTEND_IMPLEMENT, Status.IN_PROGRESS,
         vars("comment", "x".repeat(10_001))))
         .hasMessageContaining("comment must be at most 10000 characters");
+  }
+
+  @Test
+  void approvingAgainstTheEvidenceNeedsACommentAndIsAnOverride() {
+    ApprovalGuard notReady = (task, variables) -> task == StoryTask.APPROVE_DRAFT
+        ? java.util.Optional.of("feasibility verdict is TOO_LARGE") : java.util.Optional.empty();
+    DecisionRules guarded = new DecisionRules(java.util.List.of(notReady));
+
+    assertThatThrownBy(() -> guarded.check(StoryTask.APPROVE_DRAFT, Status.DRAFT, vars("approved", true)))
+        .hasMessageContaining("comment is required to approve against the evidence (feasibility verdict is TOO_LARGE)");
+    Decision decision = guarded.check(StoryTask.APPROVE_DRAFT, Status.DRAFT,
+        vars("approved", true, "comment", "We split it in the sprint"));
+    assertThat(decision.override()).isEqualTo("feasibility verdict is TOO_LARGE");
+    assertThat(guarded.check(StoryTask.CODE_REVIEW, Status.CODE_REVIEW, vars("approved", true)).override()).isNull();
   }
 }
