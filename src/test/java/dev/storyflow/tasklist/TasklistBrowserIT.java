@@ -1,0 +1,149 @@
+package dev.storyflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyflow.HttpTestClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A person's view: a demo user logs into Camunda Tasklist in headless Chromium, opens the task
+ * of its role, sees the story in the Camunda Form and completes the decision there. Needs
+ * Debian's {@code chromium} and {@code chromium-driver} (installed by {@code .ci/run}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:storyflow-tasklist;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.generate-unique-process-engine-name=false"})
+@ActiveProfiles("test")
+@DirtiesContext
+class TasklistBrowserIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && "true".equals(System.getenv("STORYFLOW_REQUIRE_BROWSER"))) {
+      throw new IllegalStateException("chromium and chromium-driver are required (STORYFLOW_REQUIRE_BROWSER=true)");
+    }
+    Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1800", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void architectApprovesTheDraftInTasklist() throws Exception {
+    // given a story waiting for the architect
+    String storyId = "US-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpTestClient http = new HttpTestClient(port);
+    Map<String, Object> story = Map.of("storyId", storyId, "title", "Show <b>invoices</b> per month",
+        "asA", "accountant", "iWant", "to see invoices per month", "soThat", "I can close the books",
+        "acceptanceCriteria", List.of("Invoices are grouped by month"), "components", List.of("backend"));
+    assertThat(http.post("po", "/api/stories", story).status()).isEqualTo(201);
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(storyId)
+        .taskDefinitionKey("Task_ArchitectReview").singleResult();
+
+    try {
+      // when the architect logs in and opens the task
+      login("architect", "demo");
+      browser.get(tasklist() + "#/?task=" + task.getId());
+      WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+
+      // then the form shows the story as text (markup is not interpreted)
+      wait.until(d -> form.getText().contains(storyId));
+      assertThat(form.getText()).contains("Show <b>invoices</b> per month", "Invoices are grouped by month");
+
+      // when the architect claims the task, approves and completes
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+      WebElement approve = form.findElement(By.xpath(".//label[contains(., 'Approve')]//input[@type='radio']"
+          + " | .//input[@type='radio'][following-sibling::*[contains(., 'Approve')] or ../*[contains(., 'Approve')]]"));
+      approve.click();
+      form.findElement(By.cssSelector("textarea")).sendKeys("Fits the billing module");
+      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//button[contains(normalize-space(.), 'Complete')]")));
+      complete.click();
+
+      // then the task is completed through the engine, with the decision checked and the comment kept
+      wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+      assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getEndTime())
+          .isNotNull();
+      assertThat(taskService.getTaskComments(task.getId())).extracting(c -> c.getFullMessage())
+          .containsExactly("Fits the billing module");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("architect-approves");
+      throw e;
+    }
+  }
+
+  private void login(String user, String password) {
+    browser.get(tasklist());
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name=signinForm] input[type=text]")));
+    username.sendKeys(user);
+    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit], form[name=signinForm] button.btn-primary")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path target = Path.of("target", "screenshots");
+    Files.createDirectories(target);
+    Files.write(target.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+}
