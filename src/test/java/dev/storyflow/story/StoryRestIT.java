@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
+import dev.storyflow.RestStoryWalker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,6 @@ import org.springframework.test.context.ActiveProfiles;
 @DirtiesContext
 class StoryRestIT {
 
-  /** The demo user of each candidate group. */
-  static final Map<String, String> USER_OF_GROUP = Map.of(
-      "product-owner", "po", "system-architect", "architect", "security-expert", "security",
-      "frontend-engineer", "frontend", "backend-engineer", "backend", "code-reviewer", "reviewer",
-      "qa-engineer", "qa", "devops-engineer", "devops", "business-owner", "business");
-
   @LocalServerPort
   int port;
 
@@ -68,7 +61,7 @@ class StoryRestIT {
     assertThat(created.json().path("components")).hasSize(2);
 
     // when every open task is completed by the right demo user
-    List<String> completed = walkToDone(storyId);
+    List<String> completed = new RestStoryWalker(http).walkToDone(storyId);
 
     // then
     JsonNode story = http.get("reviewer", "/api/stories/" + storyId).json();
@@ -109,7 +102,7 @@ class StoryRestIT {
     assertThat(story.path("status").asText()).isEqualTo("DRAFT");
     assertThat(story.path("openTasks").findValuesAsText("taskDefinitionKey"))
         .contains("Task_ArchitectReview", "Task_SecurityEarlyReview");
-    walkToDone(storyId);
+    new RestStoryWalker(http).walkToDone(storyId);
     assertThat(http.get("po", "/api/stories/" + storyId).json().path("status").asText()).isEqualTo("DONE");
   }
 
@@ -257,42 +250,6 @@ class StoryRestIT {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  private List<String> walkToDone(String storyId) {
-    List<String> completed = new ArrayList<>();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode story = http.get("admin", "/api/stories/" + storyId).json();
-      if ("DONE".equals(story.path("status").asText())) {
-        return completed;
-      }
-      JsonNode tasks = story.path("openTasks");
-      if (tasks.isEmpty()) {
-        sleep();
-        continue;
-      }
-      for (JsonNode task : tasks) {
-        String key = task.path("taskDefinitionKey").asText();
-        String user = USER_OF_GROUP.get(task.path("candidateGroups").get(0).asText());
-        Map<String, Object> variables = new HashMap<>(decisionFor(key));
-        variables.put("comment", Map.of("value", "Completed " + key + " as " + user));
-        Reply reply = http.post(user, "/engine-rest/task/" + task.path("id").asText() + "/complete",
-            Map.of("variables", variables));
-        assertThat(reply.status()).as("completing %s as %s: %s", key, user, reply.body()).isEqualTo(204);
-        completed.add(key);
-      }
-    }
-    throw new AssertionError("Story " + storyId + " did not reach DONE; completed " + completed);
-  }
-
-  private static Map<String, Object> decisionFor(String taskKey) {
-    return switch (taskKey) {
-      case "Task_PlanIntoSprint" -> Map.of("priority", Map.of("value", "HIGH"),
-          "storyPoints", Map.of("value", 3, "type", "Integer"), "sprint", Map.of("value", "Sprint 7"));
-      case "Task_FrontendImplement", "Task_BackendEngineerFallback" -> Map.of();
-      default -> Map.of("approved", Map.of("value", true));
-    };
-  }
 
   private String openTask(String storyId, String taskKey) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

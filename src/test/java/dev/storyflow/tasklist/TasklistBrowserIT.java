@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import dev.storyflow.RestStoryWalker;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +40,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:storyflow-tasklist;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.generate-unique-process-engine-name=false"})
+    "camunda.bpm.generate-unique-process-engine-name=false",
+    "camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles("test")
 @DirtiesContext
 class TasklistBrowserIT {
@@ -125,6 +127,69 @@ class TasklistBrowserIT {
       screenshot("architect-approves");
       throw e;
     }
+  }
+
+  @Test
+  void productOwnerPlansTheStoryIntoASprintInTasklist() throws Exception {
+    // given a story waiting in Backlog
+    String storyId = newStory();
+    new RestStoryWalker(new HttpTestClient(port)).walkUntilTask(storyId, "Task_PlanIntoSprint");
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(storyId)
+        .taskDefinitionKey("Task_PlanIntoSprint").singleResult();
+
+    try {
+      // when the product owner fills in priority, points and sprint
+      login("po", "demo");
+      WebElement form = openAndClaim(task);
+      form.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys("Sprint 14");
+      form.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("5");
+      form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
+      wait.until(d -> !form.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+      form.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+          .filter(item -> item.getText().trim().equalsIgnoreCase("high")).findFirst().orElseThrow().click();
+      // the form's story table shows the entered values once form-js has taken them in
+      wait.until(d -> form.getText().contains("Sprint 14") && form.getText().contains("HIGH"));
+      completeForm();
+
+      // then the engine has the typed values and the story is Planned in Sprint
+      wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+      Map<String, Object> variables = historyVariables(task.getProcessInstanceId());
+      assertThat(variables).containsEntry("priority", "HIGH").containsEntry("storyPoints", 5)
+          .containsEntry("sprint", "Sprint 14");
+      assertThat((String) variables.get("status")).isIn("PLANNED_IN_SPRINT", "IN_PROGRESS");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("po-plans");
+      throw e;
+    }
+  }
+
+  private String newStory() {
+    String storyId = "US-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> story = Map.of("storyId", storyId, "title", "Export invoices as CSV",
+        "asA", "accountant", "iWant", "to export invoices", "soThat", "I can file taxes",
+        "acceptanceCriteria", List.of("One row per invoice"), "components", List.of("backend"));
+    assertThat(new HttpTestClient(port).post("po", "/api/stories", story).status()).isEqualTo(201);
+    return storyId;
+  }
+
+  private WebElement openAndClaim(Task task) {
+    browser.get(tasklist() + "#/?task=" + task.getId());
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    return form;
+  }
+
+  private void completeForm() {
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[contains(normalize-space(.), 'Complete')]"))).click();
+  }
+
+  private Map<String, Object> historyVariables(String processInstanceId) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
+        .forEach(v -> variables.put(v.getName(), v.getValue()));
+    return variables;
   }
 
   private void login(String user, String password) {

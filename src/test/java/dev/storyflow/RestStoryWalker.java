@@ -1,0 +1,88 @@
+package dev.storyflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storyflow.HttpTestClient.Reply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks a story over real HTTP the way the team would: every open task is completed through
+ * {@code /engine-rest/task/{id}/complete} by the demo user of its candidate group, approving.
+ * Needs the job executor running.
+ */
+public final class RestStoryWalker {
+
+  /** The demo user of each candidate group. */
+  public static final Map<String, String> USER_OF_GROUP = Map.of(
+      "product-owner", "po", "system-architect", "architect", "security-expert", "security",
+      "frontend-engineer", "frontend", "backend-engineer", "backend", "code-reviewer", "reviewer",
+      "qa-engineer", "qa", "devops-engineer", "devops", "business-owner", "business");
+
+  private final HttpTestClient http;
+
+  public RestStoryWalker(HttpTestClient http) {
+    this.http = http;
+  }
+
+  /** Completes tasks until the story is DONE; returns the task keys completed, in order. */
+  public List<String> walkToDone(String storyId) {
+    return walkUntil(storyId, "DONE", null);
+  }
+
+  /** Completes tasks until the given task is open (it is left open). */
+  public List<String> walkUntilTask(String storyId, String taskKey) {
+    return walkUntil(storyId, null, taskKey);
+  }
+
+  private List<String> walkUntil(String storyId, String status, String taskKey) {
+    List<String> completed = new ArrayList<>();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode story = http.get("admin", "/api/stories/" + storyId).json();
+      if (status != null && status.equals(story.path("status").asText())) {
+        return completed;
+      }
+      JsonNode tasks = story.path("openTasks");
+      if (taskKey != null && tasks.findValuesAsText("taskDefinitionKey").contains(taskKey)) {
+        return completed;
+      }
+      for (JsonNode task : tasks) {
+        String key = task.path("taskDefinitionKey").asText();
+        String user = USER_OF_GROUP.get(task.path("candidateGroups").get(0).asText());
+        Map<String, Object> variables = new HashMap<>(decisionFor(key));
+        variables.put("comment", Map.of("value", "Completed " + key + " as " + user));
+        Reply reply = http.post(user, "/engine-rest/task/" + task.path("id").asText() + "/complete",
+            Map.of("variables", variables));
+        assertThat(reply.status()).as("completing %s as %s: %s", key, user, reply.body()).isEqualTo(204);
+        completed.add(key);
+      }
+      if (tasks.isEmpty()) {
+        pause();
+      }
+    }
+    throw new AssertionError("Story " + storyId + " did not get there; completed " + completed);
+  }
+
+  private static Map<String, Object> decisionFor(String taskKey) {
+    return switch (taskKey) {
+      case "Task_PlanIntoSprint" -> Map.of("priority", Map.of("value", "HIGH"),
+          "storyPoints", Map.of("value", 3, "type", "Integer"), "sprint", Map.of("value", "Sprint 7"));
+      case "Task_FrontendImplement", "Task_BackendEngineerFallback" -> Map.of();
+      default -> Map.of("approved", Map.of("value", true));
+    };
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
