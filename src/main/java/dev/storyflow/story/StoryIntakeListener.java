@@ -47,7 +47,11 @@ class StoryIntakeListener implements ExecutionListener {
     if (isRunning(execution, story.storyId())) {
       throw new DuplicateStoryException(story.storyId());
     }
-    execution.setVariables(mapper.toVariables(story));
+    Map<String, Object> normalized = mapper.toVariables(story);
+    execution.setVariables(normalized);
+    StoryVariablesMapper.FIELDS.stream()
+        .filter(name -> !normalized.containsKey(name) && execution.hasVariable(name))
+        .forEach(execution::removeVariable);
   }
 
   private static boolean isRunning(DelegateExecution execution, String storyId) {

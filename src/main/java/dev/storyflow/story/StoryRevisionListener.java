@@ -29,6 +29,10 @@ class StoryRevisionListener implements TaskListener {
     if (!businessKey.equals(story.storyId())) {
       throw new StoryRuleException(CONTEXT, List.of(new FieldProblem(STORY_ID, "cannot change")));
     }
-    task.setVariables(mapper.toVariables(story));
+    java.util.Map<String, Object> normalized = mapper.toVariables(story);
+    task.setVariables(normalized);
+    StoryVariablesMapper.FIELDS.stream()
+        .filter(name -> !normalized.containsKey(name) && task.hasVariable(name))
+        .forEach(task::removeVariable);
   }
 }

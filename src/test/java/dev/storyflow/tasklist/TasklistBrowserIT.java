@@ -2,6 +2,7 @@ package dev.storyflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,6 +162,49 @@ class TasklistBrowserIT {
       screenshot("po-plans");
       throw e;
     }
+  }
+
+  @Test
+  void productOwnerStartsAStoryFromTasklist() throws Exception {
+    String storyId = "US-" + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      // when the product owner starts the story lifecycle with the start form
+      login("po", "demo");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[@ng-click='open()'][contains(normalize-space(.), 'Start process')]"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//a[contains(@ng-click, 'selectProcessDefinition')][contains(normalize-space(.), 'Story lifecycle')]"))).click();
+      WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
+      field(form, "Story id").sendKeys(storyId);
+      field(form, "Title").sendKeys("Download a monthly statement");
+      field(form, "As a").sendKeys("customer");
+      field(form, "I want").sendKeys("to download my monthly statement as PDF");
+      field(form, "So that").sendKeys("I can keep my records");
+      form.findElement(By.cssSelector("textarea")).sendKeys("The PDF lists every booking of the month");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']"))).click();
+
+      // then the story runs, checked and normalized by the engine like any other start
+      wait.until(d -> runningStory(storyId) != null);
+      JsonNode story = new HttpTestClient(port).get("qa", "/api/stories/" + storyId).json();
+      assertThat(story.path("status").asText()).isEqualTo("DRAFT");
+      assertThat(story.path("createdBy").asText()).isEqualTo("po");
+      assertThat(story.path("components").get(0).asText()).isEqualTo("backend");
+      assertThat(story.path("acceptanceCriteria").get(0).asText()).isEqualTo("The PDF lists every booking of the month");
+      assertThat(historyVariables(runningStory(storyId))).doesNotContainKeys("repository", "dependsOn", "epic");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("po-starts");
+      throw e;
+    }
+  }
+
+  private String runningStory(String storyId) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(storyId).list().stream()
+        .map(p -> p.getId()).findFirst().orElse(null);
+  }
+
+  private static WebElement field(WebElement form, String label) {
+    WebElement labelElement = form.findElement(By.xpath(
+        ".//label[starts-with(normalize-space(.), '" + label + "')]"));
+    return form.findElement(By.id(labelElement.getAttribute("for")));
   }
 
   private String newStory() {
