@@ -32,6 +32,8 @@ class StoryRestartIT {
       processInstanceId = story.getId();
     }
 
+    assertThat(data.resolve("storyflow.mv.db")).exists();
+
     // when Storyflow starts again on the same database
     try (ConfigurableApplicationContext second = start()) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
@@ -55,11 +57,11 @@ class StoryRestartIT {
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(StoryflowApplication.class)
         .profiles("test")
-        .properties(
-            "server.port=0",
-            "spring.datasource.url=jdbc:h2:file:" + data.resolve("storyflow") + ";DB_CLOSE_ON_EXIT=FALSE",
-            "camunda.bpm.generate-unique-process-engine-name=true",
-            "spring.jmx.enabled=false")
-        .run();
+        // command-line arguments: they win over the profile files, as on a real node
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=jdbc:h2:file:" + data.resolve("storyflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+            "--camunda.bpm.generate-unique-process-engine-name=true",
+            "--spring.jmx.enabled=false");
   }
 }

@@ -204,7 +204,7 @@ class TasklistBrowserIT {
   private static WebElement field(WebElement form, String label) {
     WebElement labelElement = form.findElement(By.xpath(
         ".//label[starts-with(normalize-space(.), '" + label + "')]"));
-    return form.findElement(By.id(labelElement.getAttribute("for")));
+    return form.findElement(By.id(labelElement.getDomAttribute("for")));
   }
 
   private String newStory() {
