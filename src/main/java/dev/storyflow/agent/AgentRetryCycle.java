@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
  * The retry cycle of the backend engineer's service tasks, from {@code storyflow.agent.retries}
  * and {@code retry-delay}; the BPMN reads it as {@code camunda:failedJobRetryTimeCycle}
  * {@code ${agentRetryCycle.cycle()}}. Camunda counts executions, so {@code R} is the retries plus
- * the first run.
+ * the first run. Public, since the engine's expression language calls it by reflection.
  */
 @Component("agentRetryCycle")
-class AgentRetryCycle {
+public class AgentRetryCycle {
 
   private final AgentProperties properties;
 
