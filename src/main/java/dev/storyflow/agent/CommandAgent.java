@@ -8,6 +8,7 @@ import dev.storyflow.engineer.Agent;
 import dev.storyflow.engineer.BackendEngineerNeededException;
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.engineer.StepResult;
+import dev.storyflow.lifecycle.StoryVariables;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ class CommandAgent implements Agent {
       LOG.info("Story {}: using the recorded answer of agent run {} for step {}", request.storyId(),
           answered.get().number(), request.step().code());
       audit.update(processInstanceId);
-      return answer(answered.get(), request, request.variables().get("repository") != null);
+      return answer(answered.get(), request, request.variables().get(StoryVariables.REPOSITORY) != null);
     }
 
     BigDecimal budget = properties.budgetUsd();
