@@ -23,6 +23,11 @@ class BuiltinAgent implements Agent {
     });
   }
 
+  /** Whether the step has deterministic work of its own (a {@link BuiltinStep}). */
+  boolean handles(Step step) {
+    return steps.containsKey(step);
+  }
+
   @Override
   public StepResult perform(StepRequest request) {
     BuiltinStep step = steps.get(request.step());

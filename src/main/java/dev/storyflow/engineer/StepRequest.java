@@ -11,7 +11,24 @@ import java.util.Map;
  * @param variables a snapshot of the story's variables (story data, earlier reports)
  * @param humanCompleted a human backend engineer has just done the step in the fallback task,
  *     so only the step's checks run
+ * @param agentResult what an external agent reported for this step before the step's checks run
+ *     ({@code status}, {@code summary}, {@code changedFiles}, {@code notes}); empty when no agent
+ *     ran. Checks may read it, never trust it.
  */
 public record StepRequest(Step step, String storyId, String processInstanceId,
-    Map<String, Object> variables, boolean humanCompleted) {
+    Map<String, Object> variables, boolean humanCompleted, Map<String, Object> agentResult) {
+
+  public StepRequest {
+    agentResult = agentResult == null ? Map.of() : agentResult;
+  }
+
+  public StepRequest(Step step, String storyId, String processInstanceId,
+      Map<String, Object> variables, boolean humanCompleted) {
+    this(step, storyId, processInstanceId, variables, humanCompleted, Map.of());
+  }
+
+  /** The same request, carrying what the external agent reported. */
+  public StepRequest withAgentResult(Map<String, Object> result) {
+    return new StepRequest(step, storyId, processInstanceId, variables, humanCompleted, result);
+  }
 }

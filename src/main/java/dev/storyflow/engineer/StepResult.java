@@ -1,5 +1,6 @@
 package dev.storyflow.engineer;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,11 +11,24 @@ import java.util.Map;
  */
 public record StepResult(Map<String, Object> report) {
 
+  /** The report key under which an external agent's own account of the step is kept. */
+  public static final String AGENT_NOTES = "agentNotes";
+
   public static StepResult withoutReport() {
     return new StepResult(Map.of());
   }
 
   public boolean hasReport() {
     return !report.isEmpty();
+  }
+
+  /**
+   * This result with the agent's account added under {@value #AGENT_NOTES}; every other entry of
+   * the report stays as the step's checks wrote it.
+   */
+  public StepResult withAgentNotes(Map<String, Object> agentResult) {
+    Map<String, Object> merged = new LinkedHashMap<>(report);
+    merged.put(AGENT_NOTES, agentResult);
+    return new StepResult(merged);
   }
 }

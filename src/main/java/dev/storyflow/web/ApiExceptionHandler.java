@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.storyflow.agent.AgentRunNotFoundException;
 import dev.storyflow.identity.AccessDeniedException;
 import dev.storyflow.lifecycle.StoryRuleException;
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
@@ -82,6 +83,11 @@ class ApiExceptionHandler {
   @ExceptionHandler(StoryNotFoundException.class)
   ProblemDetail notFound(StoryNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Story not found", e.getMessage());
+  }
+
+  @ExceptionHandler(AgentRunNotFoundException.class)
+  ProblemDetail runNotFound(AgentRunNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Agent run not found", e.getMessage());
   }
 
   @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})
