@@ -14,6 +14,7 @@ import dev.storyflow.story.StoryVariablesMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -175,7 +176,7 @@ class ImplementationPlanner implements BuiltinStep {
         .orElse("(no build found)"));
     done.add("JUnit XML reports show at least one test run and none failed or errored");
     if (coverage.minLine() != null) {
-      done.add(String.format(java.util.Locale.ROOT, "JaCoCo line coverage of at least %.0f %%",
+      done.add(String.format(Locale.ROOT, "JaCoCo line coverage of at least %.0f %%",
           coverage.minLine() * 100));
     }
     return done;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ final class ImplementationReport {
   private static final int MAX_COMMITS = 100;
   private static final int MAX_FILES = 200;
   private static final int MAX_FAILURE_REPORT = 3500;
+  private static final int FAILURE_LOG_LINES = 25;
 
   private final Map<String, Object> report = new LinkedHashMap<>();
   private final List<Map<String, Object>> gates = new ArrayList<>();
@@ -168,7 +170,8 @@ final class ImplementationReport {
   }
 
   private String summary(boolean passed) {
-    String where = workspace.branch() + " (" + history.commits().size() + " commits beyond "
+    int count = history.commits().size();
+    String where = workspace.branch() + " (" + count + (count == 1 ? " commit" : " commits") + " beyond "
         + workspace.baseBranch() + ", head " + shortId(history.head()) + ")";
     return passed ? "All implementation gates passed on " + where + "."
         : "Implementation gates failed on " + where + ": " + String.join("; ", problems) + ".";
@@ -186,7 +189,9 @@ final class ImplementationReport {
           .append(f.message().isBlank() ? "" : ": " + f.message()).append('\n'));
     }
     if (logExcerpt != null) {
-      text.append("Build log (end):\n").append(logExcerpt);
+      List<String> lines = logExcerpt.lines().toList();
+      text.append("Build log (end):\n")
+          .append(String.join("\n", lines.subList(Math.max(0, lines.size() - FAILURE_LOG_LINES), lines.size())));
     }
     return text.length() <= MAX_FAILURE_REPORT ? text.toString()
         : text.substring(0, MAX_FAILURE_REPORT - 40) + "\n... (see the implementation report)";
@@ -222,10 +227,10 @@ final class ImplementationReport {
   }
 
   private static String percent(double ratio) {
-    return String.format(java.util.Locale.ROOT, "%.1f %%", ratio * 100);
+    return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
   }
 
   private static String human(Duration duration) {
-    return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    return duration.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 }
