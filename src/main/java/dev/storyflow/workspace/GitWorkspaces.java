@@ -66,7 +66,8 @@ class GitWorkspaces implements WorkspaceProvider {
    * @throws BackendEngineerNeededException when the repository cannot be used
    */
   Optional<StoryWorkspace> open(StepRequest request) {
-    Optional<StoryRepository> repository = StoryRepository.of(request.variables().get(REPOSITORY));
+    Optional<StoryRepository> repository = StoryRepository.of(request.variables().get(REPOSITORY),
+        properties.repositoryRoots());
     return repository.map(r -> {
       synchronized (lock(request.storyId())) {
         return prepare(request.storyId(), r);

@@ -1,9 +1,12 @@
 package dev.storyflow.workspace;
 
 import dev.storyflow.engineer.BackendEngineerNeededException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,7 +25,7 @@ record StoryRepository(Path path) {
    * @return the repository named by the variable, or empty when the story has none
    * @throws BackendEngineerNeededException when the variable names no usable local repository
    */
-  static Optional<StoryRepository> of(Object variable) {
+  static Optional<StoryRepository> of(Object variable, List<Path> allowedRoots) {
     if (variable == null || variable instanceof String s && s.isBlank()) {
       return Optional.empty();
     }
@@ -50,7 +53,21 @@ record StoryRepository(Path path) {
       throw new BackendEngineerNeededException("The story's repository " + path + " does not exist. Fix the"
           + " story's repository variable or create the repository, then complete this task.");
     }
+    Path real = realPath(path);
+    if (!allowedRoots.isEmpty() && allowedRoots.stream().noneMatch(root -> real.startsWith(realPath(root)))) {
+      throw new BackendEngineerNeededException("The story's repository " + path + " is not in the trusted"
+          + " repository folders (storyflow.workspace.repository-roots: " + allowedRoots + ").");
+    }
     return Optional.of(new StoryRepository(path));
+  }
+
+  /** The folder with symbolic links resolved, so that a link cannot lead out of a trusted folder. */
+  private static Path realPath(Path path) {
+    try {
+      return Files.exists(path) ? path.toRealPath() : path;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The URL the workspace clones from and pushes to. */

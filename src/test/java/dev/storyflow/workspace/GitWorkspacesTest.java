@@ -8,6 +8,7 @@ import dev.storyflow.engineer.Step;
 import dev.storyflow.engineer.StepRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -151,6 +152,23 @@ class GitWorkspacesTest {
         .isInstanceOf(BackendEngineerNeededException.class).hasMessageContaining("does not exist");
     assertThatThrownBy(() -> workspaces.checkout(request("US-9", notGit.toString())))
         .isInstanceOf(BackendEngineerNeededException.class).hasMessageContaining("is not a git repository");
+  }
+
+  @Test
+  void repositoriesOutsideTheTrustedFoldersAreRefused() throws Exception {
+    // given
+    Path trusted = Files.createDirectory(temp.resolve("trusted"));
+    GitWorkspaces guarded = new GitWorkspaces(new WorkspaceProperties(temp.resolve("workspaces"), null,
+        List.of(trusted)));
+    Path link = Files.createSymbolicLink(trusted.resolve("calc-link"), project.path);
+    MakeProject inside = MakeProject.create(Files.createDirectory(trusted.resolve("calc")));
+
+    // when / then
+    assertThat(guarded.checkout(request("US-10", inside.path.toString()))).isPresent();
+    assertThatThrownBy(() -> guarded.checkout(request("US-11", project.path.toString())))
+        .isInstanceOf(BackendEngineerNeededException.class).hasMessageContaining("not in the trusted repository folders");
+    assertThatThrownBy(() -> guarded.checkout(request("US-12", link.toString())))
+        .isInstanceOf(BackendEngineerNeededException.class).hasMessageContaining("not in the trusted repository folders");
   }
 
   private static StepRequest request(String storyId, String repository) {

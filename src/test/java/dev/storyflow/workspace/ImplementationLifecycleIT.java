@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyflow.lifecycle.StoryDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,9 @@ class ImplementationLifecycleIT {
 
   @Autowired
   ObjectMapper json;
+
+  @Autowired
+  CamundaBpmProperties camunda;
 
   StoryDriver driver;
   MakeProject project;
@@ -187,6 +192,12 @@ class ImplementationLifecycleIT {
         .containsExactly("Second story");
     assertThat(temp.resolve("workspaces").resolve(id(first))).isDirectory();
     assertThat(temp.resolve("workspaces").resolve(id(second))).isDirectory();
+  }
+
+  @Test
+  void jobLockOutlastsTheDefaultBuildTimeoutSoNoStepRunsTwice() {
+    long lockMillis = camunda.getJobExecution().getLockTimeInMillis();
+    assertThat(lockMillis).isGreaterThan(Duration.ofMinutes(15).plus(BuildTimeoutCheck.MARGIN).toMillis());
   }
 
   // ------------------------------------------------------------------ helpers

@@ -1,6 +1,7 @@
 package dev.storyflow.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,18 +34,22 @@ class WorkspaceConfigurationTest {
       assertThat(c.getBean(BuildProperties.class).timeout()).isEqualTo(Duration.ofMinutes(15));
       assertThat(c.getBean(BuildProperties.class).logLimit()).isEqualTo(DataSize.ofMegabytes(1));
       assertThat(c.getBean(CoverageProperties.class).minLine()).isNull();
+      assertThat(c.getBean(WorkspaceProperties.class).repositoryRoots()).isEmpty();
     });
   }
 
   @Test
   void commandIsAnArgumentListAsOnTheCommandLine() {
     context.withPropertyValues("storyflow.build.command=make,test", "storyflow.build.timeout=90s",
-            "storyflow.coverage.min-line=0.8", "storyflow.workspace.base-branch=develop")
+            "storyflow.coverage.min-line=0.8", "storyflow.workspace.base-branch=develop",
+            "storyflow.workspace.repository-roots=/srv/git,/home/team/repos")
         .run(c -> {
           assertThat(c.getBean(BuildProperties.class).command()).containsExactly("make", "test");
           assertThat(c.getBean(BuildProperties.class).timeout()).isEqualTo(Duration.ofSeconds(90));
           assertThat(c.getBean(CoverageProperties.class).minLine()).isEqualTo(0.8);
           assertThat(c.getBean(WorkspaceProperties.class).baseBranch()).isEqualTo("develop");
+          assertThat(c.getBean(WorkspaceProperties.class).repositoryRoots())
+              .containsExactly(Path.of("/srv/git"), Path.of("/home/team/repos"));
         });
   }
 
@@ -52,5 +57,13 @@ class WorkspaceConfigurationTest {
   void coverageThresholdOutsideZeroToOneIsRefusedAtStartUp() {
     context.withPropertyValues("storyflow.coverage.min-line=80")
         .run(c -> assertThat(c).hasFailed().getFailure().hasStackTraceContaining("storyflow.coverage.minLine"));
+  }
+
+  @Test
+  void buildTimeoutMustStayWithinTheJobLockTime() {
+    BuildTimeoutCheck.check(Duration.ofMinutes(15), Duration.ofMinutes(30).toMillis());
+    assertThatThrownBy(() -> BuildTimeoutCheck.check(Duration.ofMinutes(15), Duration.ofMinutes(5).toMillis()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("camunda.bpm.job-execution.lock-time-in-millis");
   }
 }
