@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -81,17 +83,22 @@ class BuildRunner {
         timedOut = true;
         log.note("timed out after " + timeout + "; killing the build and its child processes");
         LOG.warn("Build {} in {} timed out after {}; killing it", command, dir, timeout);
+        killTree(process.toHandle());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       timedOut = true;
-    } finally {
-      killTree(process);
+      killTree(process.toHandle());
     }
     try {
+      // the output ends when every process that holds it has ended
       reader.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (reader.isAlive()) {
+      log.note("a process the build started in the background still holds its output; no longer reading it");
+      process.destroyForcibly();
     }
     int exit = timedOut ? -1 : process.exitValue();
     if (!timedOut) {
@@ -101,14 +108,16 @@ class BuildRunner {
   }
 
   /** Kills the process and everything it started that is still running. */
-  private static void killTree(Process process) {
+  private static void killTree(ProcessHandle process) {
     List<ProcessHandle> descendants = process.descendants().toList();
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
     try {
-      process.waitFor(10, TimeUnit.SECONDS);
+      process.onExit().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Build process {} did not end after being killed", process.pid());
     }
   }
 
