@@ -1,9 +1,28 @@
 package dev.storyflow.engineer;
 
-/** The backend engineer cannot do a step; a human backend engineer must do it. */
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The backend engineer cannot do a step; a human backend engineer must do it. It may carry the
+ * step's report (for instance the failed gates), which is kept for the human to read.
+ */
 public class BackendEngineerNeededException extends RuntimeException {
 
+  private final transient Map<String, Object> report;
+
   public BackendEngineerNeededException(String reason) {
+    this(reason, Map.of());
+  }
+
+  public BackendEngineerNeededException(String reason, Map<String, Object> report) {
     super(reason);
+    this.report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
+  }
+
+  /** The step's report as far as it got; empty when there is none. */
+  public Map<String, Object> report() {
+    return report;
   }
 }

@@ -5,6 +5,7 @@ import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_RESOLVED;
 import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_STEP;
 
 import dev.storyflow.lifecycle.StoryProcess;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -48,6 +49,9 @@ abstract class BackendEngineerTask implements JavaDelegate {
           request.storyId(), step.code(), e.getMessage());
       execution.setVariable(FALLBACK_STEP, step.code());
       execution.setVariable(FALLBACK_RESOLVED, Boolean.FALSE);
+      if (!e.report().isEmpty()) {
+        writeReport(execution, step, e.report());
+      }
       throw new BpmnError(StoryProcess.ERROR_BACKEND_ENGINEER_NEEDED, e.getMessage());
     }
     if (humanCompleted) {
@@ -56,8 +60,12 @@ abstract class BackendEngineerTask implements JavaDelegate {
       execution.removeVariable(FALLBACK_REASON);
     }
     if (result.hasReport()) {
-      execution.setVariable(step.reportVariable(),
-          SpinValues.jsonValue(json.writeValueAsString(result.report())).create());
+      writeReport(execution, step, result.report());
     }
+  }
+
+  private void writeReport(DelegateExecution execution, Step step, Map<String, Object> report)
+      throws JsonProcessingException {
+    execution.setVariable(step.reportVariable(), SpinValues.jsonValue(json.writeValueAsString(report)).create());
   }
 }

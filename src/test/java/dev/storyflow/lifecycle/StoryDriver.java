@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
 /**
- * Drives stories through the process in tests: starts them, completes reviews, and plays the
- * human backend engineer whenever the builtin agent asks for one. Jobs are executed by hand.
+ * Drives stories through the process in tests: starts them, completes reviews, runs the builtin
+ * agent's steps, and plays the human backend engineer whenever the builtin agent asks for one.
+ * Jobs are executed by hand.
  */
 public final class StoryDriver {
 
@@ -41,9 +42,15 @@ public final class StoryDriver {
   }
 
   public ProcessInstance start(String components) {
+    return start(components, Map.of());
+  }
+
+  /** Starts a story with more variables, for instance its {@code repository}. */
+  public ProcessInstance start(String components, Map<String, Object> more) {
     String storyId = "US-" + UUID.randomUUID().toString().substring(0, 8);
-    return engine.getRuntimeService().startProcessInstanceByKey(StoryProcess.KEY, storyId,
-        storyVariables(storyId, components));
+    Map<String, Object> variables = storyVariables(storyId, components);
+    variables.putAll(more);
+    return engine.getRuntimeService().startProcessInstanceByKey(StoryProcess.KEY, storyId, variables);
   }
 
   public static Map<String, Object> approve() {
@@ -83,6 +90,13 @@ public final class StoryDriver {
     assertThat(story).isNotWaitingAt(serviceTaskId);
   }
 
+  /** The builtin agent does the step by itself: no human is asked. */
+  public void backendStep(ProcessInstance story, String serviceTaskId) {
+    assertThat(story).isWaitingAt(serviceTaskId);
+    execute(job(serviceTaskId, story));
+    assertThat(story).isNotWaitingAt(serviceTaskId).isNotWaitingAt("Task_BackendEngineerFallback");
+  }
+
   /** Draft reviews, feasibility by hand, product owner approves: the story reaches Backlog. */
   public void throughDraft(ProcessInstance story, boolean frontend) {
     completeTask(story, "Task_ArchitectReview", approve());
@@ -94,10 +108,10 @@ public final class StoryDriver {
     completeTask(story, "Task_ApproveDraft", approve());
   }
 
-  /** From Backlog to Code review. */
+  /** From Backlog to Code review: the builtin plan, the implementation by hand (no repository). */
   public void throughPlanningAndImplementation(ProcessInstance story, boolean frontend) {
     completeTask(story, "Task_PlanIntoSprint", plan());
-    backendStepByHand(story, "Task_PlanImplementation", "plan");
+    backendStep(story, "Task_PlanImplementation");
     if (frontend) {
       completeTask(story, "Task_FrontendImplement", Map.of("comment", "UI done"));
     }

@@ -93,7 +93,7 @@ class StoryLifecycleProcessTest {
     driver.completeTask(story, "Task_FrontendFeasibility", approve());
     driver.completeTask(story, "Task_ApproveDraft", approve());
     driver.completeTask(story, "Task_PlanIntoSprint", plan());
-    driver.backendStepByHand(story, "Task_PlanImplementation", "plan");
+    driver.backendStep(story, "Task_PlanImplementation");
 
     // then backend and frontend implementation run in parallel
     assertThat(story).isWaitingAt("Task_Implement", "Task_FrontendImplement");
@@ -253,11 +253,31 @@ class StoryLifecycleProcessTest {
   static Stream<Arguments> serviceTasks() {
     return Stream.of(
         Arguments.of("Task_FeasibilityReview", "feasibility"),
-        Arguments.of("Task_PlanImplementation", "plan"),
         Arguments.of("Task_Implement", "implement"),
         Arguments.of("Task_SecurityScan", "securityScan"),
         Arguments.of("Task_AddressSecurityConcerns", "securityFix"),
         Arguments.of("Task_PrepareDeployment", "deployment"));
+  }
+
+  @Test
+  void planIsMadeByTheBuiltinAgentWithoutAHuman() {
+    // given
+    ProcessInstance story = driver.start("backend");
+    walkTo(story, "Task_PlanImplementation");
+
+    // when
+    driver.backendStep(story, "Task_PlanImplementation");
+
+    // then one task and one test per acceptance criterion; without repository, implementing is by hand
+    assertThat(story).isWaitingAt("Task_Implement");
+    String plan = engine.getRuntimeService().getVariable(story.getId(), "implementationPlan").toString();
+    assertThat(plan).contains("\"acceptanceCriterion\":\"A reset link is sent to the registered email\"")
+        .contains("\"acceptanceCriterion\":\"The link expires after 30 minutes\"")
+        .contains("The story has no repository");
+    execute(job("Task_Implement", story));
+    assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
+    assertThat((String) engine.getRuntimeService().getVariable(story.getId(), "fallbackReason"))
+        .contains("has no repository");
   }
 
   @Test
@@ -322,7 +342,7 @@ class StoryLifecycleProcessTest {
     List<Runnable> steps = List.of(
         () -> driver.throughDraft(story, false),
         () -> driver.completeTask(story, "Task_PlanIntoSprint", plan()),
-        () -> driver.backendStepByHand(story, "Task_PlanImplementation", "plan"),
+        () -> driver.backendStep(story, "Task_PlanImplementation"),
         () -> driver.backendStepByHand(story, "Task_Implement", "implement"),
         () -> driver.completeTask(story, "Task_CodeReview", approve()),
         () -> driver.completeTask(story, "Task_IntegrationTest", approve()),

@@ -1,0 +1,35 @@
+package dev.example.reset;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Issues the tokens of password reset links and tells whether a link's token is valid. */
+public final class ResetTokens {
+
+  /** How long a reset link may be used after it was sent. */
+  public static final Duration VALIDITY = Duration.ofHours(30);
+
+  private final Clock clock;
+  private final Map<String, Instant> issued = new ConcurrentHashMap<>();
+
+  public ResetTokens(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A new token for the reset link sent to {@code email}. */
+  public String issue(String email) {
+    String token = UUID.randomUUID().toString();
+    issued.put(token, clock.instant());
+    return token;
+  }
+
+  /** Whether a reset link with this token may still be used: issued, and less than 30 minutes ago. */
+  public boolean isValid(String token) {
+    Instant issuedAt = issued.get(token);
+    return issuedAt != null && clock.instant().isBefore(issuedAt.plus(VALIDITY));
+  }
+}
