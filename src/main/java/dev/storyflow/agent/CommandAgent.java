@@ -96,6 +96,32 @@ class CommandAgent implements Agent {
     return failed(run, request);
   }
 
+  @Override
+  public RuntimeException checksFailed(StepRequest request, BackendEngineerNeededException failure) {
+    Optional<AgentRun> run = runs.lastOfJob(currentJob.idOf(request)).filter(r -> r.outcome() == RunOutcome.DONE);
+    if (run.isEmpty()) {
+      return failure;
+    }
+    runs.markChecksFailed(run.get(), failure.getMessage());
+    audit.update(request.processInstanceId());
+    int tries = properties.retries() + 1;
+    String what = "The step's checks failed on agent run " + run.get().number() + " of step '" + request.step().code()
+        + "': " + failure.getMessage();
+    BigDecimal spent = runs.spentUsd(request.processInstanceId());
+    if (spent.compareTo(properties.budgetUsd()) >= 0) {
+      return new BackendEngineerNeededException(what + " " + budgetSpent(spent, properties.budgetUsd()), failure.report());
+    }
+    if (run.get().attempt() >= tries) {
+      return new BackendEngineerNeededException(what + " That was attempt " + run.get().attempt() + " of " + tries
+          + " (storyflow.agent.retries = " + properties.retries() + "); a backend engineer must take over.",
+          failure.report());
+    }
+    LOG.info("Story {}: the checks failed on agent run {}; the agent gets the report and another go",
+        request.storyId(), run.get().number());
+    return new AgentRunFailedException(what + " (attempt " + run.get().attempt() + " of " + tries
+        + "; the agent runs again with this report after " + properties.retryDelay() + ")");
+  }
+
   private StepResult answer(AgentRun run, StepRequest request, boolean storyWorkspace) {
     AgentReply.Result result = result(run);
     if (run.outcome() == RunOutcome.NEEDS_HUMAN) {

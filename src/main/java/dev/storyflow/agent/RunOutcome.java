@@ -10,6 +10,8 @@ enum RunOutcome {
   NEEDS_HUMAN,
   /** The run failed: non-zero exit, unusable output, or the agent said it failed. */
   FAILED,
+  /** The agent said it was done, but the step's checks failed on its work; the agent gets another go. */
+  CHECKS_FAILED,
   /** The run passed its timeout; its process tree was killed. */
   TIMED_OUT,
   /** Storyflow stopped (or the node died) during the run; the run was retried. */

@@ -83,6 +83,14 @@ class RunStore {
             + "the run was retried", processInstanceId, step, RunOutcome.RUNNING.name()));
   }
 
+  /** Records that the step's checks failed on the work of a run that said it was done. */
+  void markChecksFailed(AgentRun run, String report) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.update("UPDATE SF_AGENT_RUN SET OUTCOME = ?, REASON = ? "
+            + "WHERE PROC_INST_ID = ? AND RUN_NUMBER = ?",
+        RunOutcome.CHECKS_FAILED.name(), clip("The step's checks failed on this run's work: " + report, MAX_TEXT),
+        run.processInstanceId(), run.number()));
+  }
+
   /** The story's runs, oldest first, without their output. */
   List<AgentRun> list(String processInstanceId) {
     return ownTransaction.execute(tx -> jdbc.query("SELECT " + COLUMNS + " FROM SF_AGENT_RUN WHERE PROC_INST_ID = ? "

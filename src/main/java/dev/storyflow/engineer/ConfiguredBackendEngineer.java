@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code builtin}: the step's deterministic work ({@link BuiltinAgent}).
  *   <li>an external agent: the agent does the work first; when the step has builtin work, that
  *       runs next as the gate and its report stands, with the agent's account added under
- *       {@code agentNotes}. The agent never changes what the checks found. A step without
+ *       {@code agentNotes}. The agent never changes what the checks found; when they fail, the
+ *       agent gets the failure report and another go while it has attempts left, then the
+ *       human fallback takes over. A step without
  *       builtin work reports the agent's summary, marked {@code checked: false}.
  *   <li>after a human did the step in the fallback task, only the builtin checks run.
  * </ul>
@@ -37,7 +39,11 @@ class ConfiguredBackendEngineer implements BackendEngineer {
     }
     Map<String, Object> agentResult = external.get().perform(request).report();
     if (builtin.handles(request.step())) {
-      return builtin.perform(request.withAgentResult(agentResult)).withAgentNotes(agentResult);
+      try {
+        return builtin.perform(request.withAgentResult(agentResult)).withAgentNotes(agentResult);
+      } catch (BackendEngineerNeededException failure) {
+        throw external.get().checksFailed(request, failure);
+      }
     }
     Map<String, Object> unchecked = new LinkedHashMap<>();
     unchecked.put("summary", agentResult.get("summary"));

@@ -8,13 +8,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** {@code storyflow.agent.*} binds with the keys of the design, also as command-line arguments. */
 class AgentPropertiesTest {
 
   @Test
   void defaultsAreThoseOfTheDesign() {
-    AgentProperties agents = LockTimeCheckTest.agents(Map.of());
+    AgentProperties agents = AgentPropertiesTest.agents(Map.of());
 
     assertThat(agents.agent()).isEqualTo(AgentKind.BUILTIN);
     assertThat(agents.command()).isEmpty();
@@ -32,7 +34,7 @@ class AgentPropertiesTest {
   @Test
   void aStepOverridesAgentCommandAndTimeout() {
     // given the settings as on the command line
-    AgentProperties agents = LockTimeCheckTest.agents(Map.of(
+    AgentProperties agents = AgentPropertiesTest.agents(Map.of(
         "storyflow.agent.command", "claude,-p",
         "storyflow.agent.steps.implement.agent", "command",
         "storyflow.agent.steps.implement.command", "python3,agent.py,{workOrderFile}",
@@ -53,10 +55,24 @@ class AgentPropertiesTest {
 
   @Test
   void theRetryCycleCountsTheFirstRun() {
-    AgentProperties agents = LockTimeCheckTest.agents(Map.of("storyflow.agent.retries", "4",
+    AgentProperties agents = AgentPropertiesTest.agents(Map.of("storyflow.agent.retries", "4",
         "storyflow.agent.retry-delay", "30s"));
 
     assertThat(new AgentRetryCycle(agents).cycle()).isEqualTo("R5/PT30S");
-    assertThat(new AgentRetryCycle(LockTimeCheckTest.agents(Map.of())).cycle()).isEqualTo("R3/PT1M");
+    assertThat(new AgentRetryCycle(AgentPropertiesTest.agents(Map.of())).cycle()).isEqualTo("R3/PT1M");
+  }
+
+  static AgentProperties agents(Map<String, String> properties) {
+    return new Binder(new MapConfigurationPropertySource(properties))
+        .bindOrCreate("storyflow.agent", AgentProperties.class);
+  }
+
+  @Test
+  void theAgentTimeoutIsNamedWithItsKey() {
+    AgentTimeBudget budget = new AgentTimeBudget(agents(Map.of("storyflow.agent.steps.implement.timeout", "45m")));
+    assertThat(budget.longest(Step.IMPLEMENT).orElseThrow().setting())
+        .isEqualTo("storyflow.agent.steps.implement.timeout = PT45M");
+    assertThat(budget.longest(Step.PLAN).orElseThrow().setting())
+        .isEqualTo("storyflow.agent.timeout = PT10M");
   }
 }

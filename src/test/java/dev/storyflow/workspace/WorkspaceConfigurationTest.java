@@ -59,11 +59,4 @@ class WorkspaceConfigurationTest {
         .run(c -> assertThat(c).hasFailed().getFailure().hasStackTraceContaining("storyflow.coverage.minLine"));
   }
 
-  @Test
-  void buildTimeoutMustStayWithinTheJobLockTime() {
-    BuildTimeoutCheck.check(Duration.ofMinutes(15), Duration.ofMinutes(30).toMillis());
-    assertThatThrownBy(() -> BuildTimeoutCheck.check(Duration.ofMinutes(15), Duration.ofMinutes(5).toMillis()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("camunda.bpm.job-execution.lock-time-in-millis");
-  }
 }
