@@ -21,6 +21,8 @@ final class EnvironmentScan {
 
   /** {@code ${NAME}} or {@code ${NAME:default}}; only upper-case names are environment variables. */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:)?");
+  /** {@code @Value("...")}: in code, placeholders count only there (not in comments or other strings). */
+  private static final Pattern VALUE_ANNOTATION = Pattern.compile("@Value\\(\\s*(?:value\\s*=\\s*)?\"([^\"]*)\"");
   private static final Pattern JAVA_GETENV = Pattern.compile("System\\.getenv\\(\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*\\)");
   private static final Pattern NODE_DOT =
       Pattern.compile("process\\.env\\.([A-Za-z_][A-Za-z0-9_]*)(\\s*(?:\\|\\||\\?\\?))?");
@@ -47,7 +49,10 @@ final class EnvironmentScan {
     }
     for (String file : tree.withExtension(".java", ".kt", ".groovy", ".scala")) {
       tree.read(file).ifPresent(text -> {
-        placeholders(text, file, reads);
+        Matcher value = VALUE_ANNOTATION.matcher(text);
+        while (value.find()) {
+          placeholders(value.group(1), file, reads);
+        }
         collect(JAVA_GETENV, text, file, m -> false, reads);
       });
     }

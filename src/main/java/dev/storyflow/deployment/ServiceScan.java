@@ -17,37 +17,39 @@ final class ServiceScan {
   private record Rule(BackingService service, Predicate<String> files, Pattern pattern) {
   }
 
-  private static final Predicate<String> ANY = f -> true;
-  private static final Predicate<String> PYTHON_REQUIREMENTS =
-      f -> f.equals("requirements.txt") || f.equals("pyproject.toml");
+  private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts",
+      "package.json", "requirements.txt", "pyproject.toml");
+
+  /** Connection URLs and Spring Boot keys, in configuration and code. */
+  private static final Predicate<String> CONFIG_AND_CODE = f -> !BUILD_FILES.contains(f);
+  /** Client libraries, in build files only (a library's name in code proves nothing). */
+  private static final Predicate<String> BUILD = BUILD_FILES::contains;
   private static final Predicate<String> SPRING_YAML =
       f -> f.matches("(.*/)?(application|bootstrap)[^/]*\\.ya?ml");
 
+  // The URL patterns are written so that this file does not match them itself.
   private static final List<Rule> RULES = List.of(
-      new Rule(BackingService.POSTGRES, ANY, Pattern.compile("jdbc:postgresql:|r2dbc:postgresql:|\\bpostgres(?:ql)?://"
-          + "|<groupId>org\\.postgresql</groupId>|org\\.postgresql:postgresql|\"(?:pg|pg-promise|postgres)\"\\s*:")),
-      new Rule(BackingService.POSTGRES, PYTHON_REQUIREMENTS, Pattern.compile("(?im)^\\s*\"?(?:psycopg|asyncpg)")),
-      new Rule(BackingService.MYSQL, ANY, Pattern.compile("jdbc:(?:mysql|mariadb):|\\bmysql://|mysql-connector"
-          + "|mariadb-java-client|\"(?:mysql|mysql2)\"\\s*:")),
-      new Rule(BackingService.MYSQL, PYTHON_REQUIREMENTS, Pattern.compile("(?im)^\\s*\"?(?:pymysql|mysqlclient)\\b")),
-      new Rule(BackingService.REDIS, ANY, Pattern.compile("\\brediss?://|spring-boot-starter-data-redis"
-          + "|spring\\.(?:data\\.)?redis\\.|<artifactId>jedis</artifactId>|lettuce-core|\"(?:redis|ioredis)\"\\s*:")),
+      new Rule(BackingService.POSTGRES, CONFIG_AND_CODE,
+          Pattern.compile("(?:jdbc|r2dbc):(?:postgresql):|\\bpostgres(?:ql)?://")),
+      new Rule(BackingService.POSTGRES, BUILD, Pattern.compile("<groupId>org\\.postgresql</groupId>"
+          + "|org\\.postgresql:postgresql|\"(?:pg|pg-promise|postgres)\"\\s*:|(?im)^\\s*\"?(?:psycopg|asyncpg)")),
+      new Rule(BackingService.MYSQL, CONFIG_AND_CODE, Pattern.compile("jdbc:(?:mysql|mariadb):|\\bmysql://")),
+      new Rule(BackingService.MYSQL, BUILD, Pattern.compile("mysql-connector|mariadb-java-client"
+          + "|\"(?:mysql|mysql2)\"\\s*:|(?im)^\\s*\"?(?:pymysql|mysqlclient)\\b")),
+      new Rule(BackingService.REDIS, CONFIG_AND_CODE, Pattern.compile("\\brediss?://|spring\\.(?:data\\.)?redis\\.")),
       new Rule(BackingService.REDIS, SPRING_YAML, Pattern.compile("(?m)^\\s+redis:\\s*$")),
-      new Rule(BackingService.REDIS, PYTHON_REQUIREMENTS, Pattern.compile("(?im)^\\s*\"?redis\\b")),
-      new Rule(BackingService.KAFKA, ANY, Pattern.compile("spring-kafka|kafka-clients|spring\\.kafka\\."
-          + "|bootstrap[.-]servers|\"kafkajs\"\\s*:")),
+      new Rule(BackingService.REDIS, BUILD, Pattern.compile("spring-boot-starter-data-redis|<artifactId>jedis<"
+          + "|lettuce-core|\"(?:redis|ioredis)\"\\s*:|(?im)^\\s*\"?redis\\b")),
+      new Rule(BackingService.KAFKA, CONFIG_AND_CODE, Pattern.compile("spring\\.kafka\\.|bootstrap[.-]servers")),
       new Rule(BackingService.KAFKA, SPRING_YAML, Pattern.compile("(?m)^\\s+kafka:\\s*$")),
-      new Rule(BackingService.KAFKA, PYTHON_REQUIREMENTS,
-          Pattern.compile("(?im)^\\s*\"?(?:kafka-python|confluent-kafka|aiokafka)\\b")),
-      new Rule(BackingService.MONGODB, ANY, Pattern.compile("\\bmongodb(?:\\+srv)?://|spring-boot-starter-data-mongodb"
-          + "|\"(?:mongodb|mongoose)\"\\s*:")),
-      new Rule(BackingService.MONGODB, PYTHON_REQUIREMENTS, Pattern.compile("(?im)^\\s*\"?(?:pymongo|motor)\\b")),
-      new Rule(BackingService.RABBITMQ, ANY, Pattern.compile("\\bamqps?://|spring-boot-starter-amqp"
-          + "|spring\\.rabbitmq\\.|\"amqplib\"\\s*:")),
-      new Rule(BackingService.RABBITMQ, PYTHON_REQUIREMENTS, Pattern.compile("(?im)^\\s*\"?pika\\b")));
-
-  private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts",
-      "package.json", "requirements.txt", "pyproject.toml", "go.mod");
+      new Rule(BackingService.KAFKA, BUILD, Pattern.compile("spring-kafka|kafka-clients|\"kafkajs\"\\s*:"
+          + "|(?im)^\\s*\"?(?:kafka-python|confluent-kafka|aiokafka)\\b")),
+      new Rule(BackingService.MONGODB, CONFIG_AND_CODE, Pattern.compile("\\bmongodb(?:\\+srv)?://")),
+      new Rule(BackingService.MONGODB, BUILD, Pattern.compile("spring-boot-starter-data-mongodb"
+          + "|\"(?:mongodb|mongoose)\"\\s*:|(?im)^\\s*\"?(?:pymongo|motor)\\b")),
+      new Rule(BackingService.RABBITMQ, CONFIG_AND_CODE, Pattern.compile("\\bamqps?://|spring\\.rabbitmq\\.")),
+      new Rule(BackingService.RABBITMQ, BUILD, Pattern.compile("spring-boot-starter-amqp|\"amqplib\"\\s*:"
+          + "|(?im)^\\s*\"?pika\\b")));
 
   List<ServiceUse> scan(SourceTree tree) {
     List<String> files = new ArrayList<>(BUILD_FILES.stream().filter(tree::exists).toList());
