@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,14 @@ public class BundleGenerator {
       + ".git\n**/.env\n**/node_modules\ntarget\nbuild\ndist\n.venv\n**/__pycache__\n";
   private static final String GIT_IGNORE = "# The real environment values stay out of git.\n.env\n";
 
+  /** The workspace would make Storyflow write outside it, e.g. through a linked folder. */
+  public static class UnsafeWorkspaceException extends RuntimeException {
+
+    UnsafeWorkspaceException(String message) {
+      super(message);
+    }
+  }
+
   private final DeploymentProperties properties;
 
   public BundleGenerator(DeploymentProperties properties) {
@@ -61,7 +70,7 @@ public class BundleGenerator {
       BundleFile file = entry.getKey();
       String path = entry.getValue();
       Optional<String> content = content(file, facts, layout);
-      outcomes.add(new FileOutcome(file, path, write(workspace.resolve(path), content)));
+      outcomes.add(new FileOutcome(file, path, write(workspace, workspace.resolve(path), content)));
     }
     return new Generation(layout, List.copyOf(outcomes));
   }
@@ -80,8 +89,12 @@ public class BundleGenerator {
     };
   }
 
-  private static Action write(Path target, Optional<String> content) {
+  /** Writes a missing file; never through a symbolic link, never outside the workspace. */
+  private static Action write(Path workspace, Path target, Optional<String> content) {
     try {
+      if (Files.isSymbolicLink(target)) {
+        return Action.KEPT;
+      }
       if (Files.exists(target)) {
         boolean same = content.isPresent()
             && Arrays.equals(Files.readAllBytes(target), content.get().getBytes(StandardCharsets.UTF_8));
@@ -91,7 +104,11 @@ public class BundleGenerator {
         return Action.MISSING;
       }
       Files.createDirectories(target.getParent());
-      Files.writeString(target, content.get(), StandardCharsets.UTF_8);
+      if (!target.getParent().toRealPath().startsWith(workspace.toRealPath())) {
+        throw new UnsafeWorkspaceException("The folder of " + workspace.relativize(target)
+            + " is a link that leads out of the workspace; Storyflow writes nothing there.");
+      }
+      Files.writeString(target, content.get(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       return Action.CREATED;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target, e);

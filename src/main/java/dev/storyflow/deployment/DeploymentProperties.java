@@ -31,6 +31,14 @@ public record DeploymentProperties(
     String secretNames,
     @DefaultValue("1MB") DataSize maxFileSize) {
 
+  public DeploymentProperties {
+    Pattern.compile(secretNames); // a broken pattern stops the start-up, not a story
+    if (directory.isBlank() || directory.startsWith("/") || directory.contains("..")) {
+      throw new IllegalArgumentException("storyflow.deployment.directory must be a folder inside the workspace: "
+          + directory);
+    }
+  }
+
   /** The settings used when nothing is configured (tests, tools). */
   public static DeploymentProperties defaults() {
     return new DeploymentProperties("deploy", ".github/workflows/build.yaml", "", 2, "250m", "512Mi", "1Gi",

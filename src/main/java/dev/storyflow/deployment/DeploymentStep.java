@@ -2,6 +2,7 @@ package dev.storyflow.deployment;
 
 import dev.storyflow.deployment.BundleGenerator.Action;
 import dev.storyflow.deployment.BundleGenerator.Generation;
+import dev.storyflow.deployment.BundleGenerator.UnsafeWorkspaceException;
 import dev.storyflow.engineer.BackendEngineerNeededException;
 import dev.storyflow.engineer.BuiltinStep;
 import dev.storyflow.engineer.Step;
@@ -67,7 +68,13 @@ class DeploymentStep implements BuiltinStep {
     Path root = workspace.get();
     String branch = "story/" + request.storyId();
     ServiceFacts facts = detector.detect(root, Set.of(properties.directory()));
-    Generation generation = generator.generate(root, facts);
+    Generation generation;
+    try {
+      generation = generator.generate(root, facts);
+    } catch (UnsafeWorkspaceException e) {
+      throw new BackendEngineerNeededException(e.getMessage() + " Step 'deployment' of story " + request.storyId()
+          + " needs a backend engineer to look at the repository.");
+    }
     BundleValidation validation = validator.validate(root, generation.layout(), facts);
     if (generation.changed()) {
       provider.publish(request, commitMessage(request, generation));

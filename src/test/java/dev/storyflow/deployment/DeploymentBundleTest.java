@@ -1,6 +1,8 @@
 package dev.storyflow.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.storyflow.deployment.BundleGenerator.Action;
 import dev.storyflow.deployment.BundleGenerator.FileOutcome;
@@ -88,8 +90,8 @@ class DeploymentBundleTest {
     assertThat(facts.port()).isEqualTo(3000);
     assertThat(facts.healthPath()).isEqualTo("/healthz");
     assertThat(facts.environment()).extracting(EnvironmentVariable::name, EnvironmentVariable::required)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("PORT", false),
-            org.assertj.core.groups.Tuple.tuple("REDIS_URL", true));
+        .containsExactly(tuple("PORT", false),
+            tuple("REDIS_URL", true));
     assertThat(facts.services()).containsExactly(BackingService.REDIS);
     assertThat(validation.problems()).isEmpty();
     assertThat(read(workspace, "deploy/Dockerfile")).contains("FROM node:20-slim AS build", "RUN npm ci",
@@ -138,6 +140,21 @@ class DeploymentBundleTest {
     assertThat(again.changed()).isFalse();
     assertThat(again.files()).extracting(FileOutcome::action).containsOnly(Action.UNCHANGED);
     assertThat(snapshot(workspace)).isEqualTo(before);
+  }
+
+  @Test
+  void linkedFolderThatLeadsOutOfTheWorkspaceIsRefused(@TempDir Path outside) throws IOException {
+    // given a repository whose deploy folder is a link to somewhere else
+    Path workspace = Fixtures.springPostgres(dir);
+    Files.createSymbolicLink(workspace.resolve("deploy"), outside);
+
+    // when / then
+    assertThatThrownBy(() -> generator.generate(workspace, detect(workspace)))
+        .isInstanceOf(BundleGenerator.UnsafeWorkspaceException.class)
+        .hasMessageContaining("leads out of the workspace");
+    try (Stream<Path> written = Files.list(outside)) {
+      assertThat(written).isEmpty();
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.storyflow.deployment;
 
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.engineer.WorkspaceProvider;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -38,7 +39,7 @@ class GitTestWorkspaces implements WorkspaceProvider {
       git.checkout().setCreateBranch(true).setName(branch).setStartPoint(pushedBefore ? "origin/" + branch : "HEAD")
           .call();
       return Optional.of(dir);
-    } catch (GitAPIException | java.io.IOException e) {
+    } catch (GitAPIException | IOException e) {
       throw new IllegalStateException("Cannot check out " + repository, e);
     }
   }
@@ -51,7 +52,7 @@ class GitTestWorkspaces implements WorkspaceProvider {
         git.commit().setMessage(message).setAuthor(STORYFLOW).setCommitter(STORYFLOW).setSign(false).call();
       }
       git.push().setRemote("origin").add(branch(request)).call();
-    } catch (GitAPIException | java.io.IOException e) {
+    } catch (GitAPIException | IOException e) {
       throw new IllegalStateException("Cannot publish the workspace of " + request.storyId(), e);
     }
   }
