@@ -255,8 +255,8 @@ class StoryLifecycleProcessTest {
         Arguments.of("Task_FeasibilityReview", "feasibility"),
         Arguments.of("Task_Implement", "implement"),
         Arguments.of("Task_SecurityScan", "securityScan"),
-        Arguments.of("Task_AddressSecurityConcerns", "securityFix"),
-        Arguments.of("Task_PrepareDeployment", "deployment"));
+        Arguments.of("Task_AddressSecurityConcerns", "securityFix"));
+    // Task_PrepareDeployment has builtin work; its fallbacks are in deployment.DeploymentLifecycleIT
   }
 
   @Test

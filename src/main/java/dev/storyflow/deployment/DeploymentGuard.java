@@ -1,0 +1,55 @@
+package dev.storyflow.deployment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyflow.lifecycle.ApprovalGuard;
+import dev.storyflow.lifecycle.StoryTask;
+import dev.storyflow.lifecycle.StoryVariables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The story does not reach UAT with a bundle that failed validation unless the DevOps engineer
+ * approves with a comment, which is recorded in {@code overrides}. Sending it back needs nothing
+ * more: the story returns through {@code Task_PrepareDeployment}, which checks again.
+ */
+@Component
+class DeploymentGuard implements ApprovalGuard {
+
+  private final ObjectMapper json;
+
+  DeploymentGuard(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public Optional<String> overrideNeeded(StoryTask task, Map<String, Object> variables) {
+    if (task != StoryTask.CONFIGURE_DEVOPS) {
+      return Optional.empty();
+    }
+    return read(variables.get(StoryVariables.DEPLOYMENT))
+        .filter(report -> report.path("valid").isBoolean() && !report.path("valid").booleanValue())
+        .map(report -> {
+          List<String> problems = new ArrayList<>();
+          report.path("problems").forEach(p -> problems.add(p.asText()));
+          return "the deployment bundle failed validation, " + problems.size() + " problem(s): "
+              + DeploymentReport.problems(problems, 3);
+        });
+  }
+
+  private Optional<JsonNode> read(Object value) {
+    try {
+      if (value instanceof SpinJsonNode || value instanceof String) {
+        return Optional.of(json.readTree(value.toString()));
+      }
+      return value == null ? Optional.empty() : Optional.of(json.valueToTree(value));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
