@@ -46,13 +46,14 @@ public final class FeasibilityEvaluation {
   }
 
   /** The scores and the stories where the review and the labels disagree. */
-  record Result(Map<Criterion, Score> scores, Score overall, List<String> disagreements, int stories) {
+  record Result(String resource, Map<Criterion, Score> scores, Score overall, List<String> disagreements, int stories) {
   }
 
   private FeasibilityEvaluation() {
   }
 
-  static Result evaluate(List<Fixture> fixtures) {
+  static Result evaluate(String resource) {
+    List<Fixture> fixtures = FixtureSet.load(resource);
     FeasibilityAnalyzer analyzer = new FeasibilityAnalyzer();
     StoryCorpus corpus = StoryCorpus.of(fixtures.stream().map(f -> StoryText.of(f.story())).toList());
     Map<Criterion, int[]> counts = new EnumMap<>(Criterion.class);
@@ -85,20 +86,22 @@ public final class FeasibilityEvaluation {
       scores.put(c, new Score(n[0], n[1], n[2]));
       overall = overall.plus(scores.get(c));
     }
-    return new Result(scores, overall, disagreements, fixtures.size());
+    return new Result(resource, scores, overall, disagreements, fixtures.size());
   }
 
-  static String markdown(Result result) {
+  static String table(String heading, Result result) {
     StringBuilder md = new StringBuilder();
-    md.append("# Feasibility review on the labelled fixtures\n\n")
-        .append(result.stories()).append(" stories from `src/test/resources").append(FixtureSet.RESOURCE)
-        .append("`. A story counts as flagged for a criterion when the review reports at least one finding ")
-        .append("of that criterion (any severity).\n\n")
+    md.append("## ").append(heading).append("\n\n")
+        .append(result.stories()).append(" stories from `src/test/resources").append(result.resource()).append("`.\n\n")
         .append("| criterion | labelled | TP | FP | FN | precision | recall | F1 |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     result.scores().forEach((c, s) -> md.append(row(c.name(), s)));
     md.append(row("**overall (micro)**", result.overall()));
-    md.append("\n## Disagreements\n\n| story | criterion | kind | first finding |\n|---|---|---|---|\n");
+    return md.toString();
+  }
+
+  static String disagreements(Result result) {
+    StringBuilder md = new StringBuilder("| story | criterion | kind | first finding |\n|---|---|---|---|\n");
     result.disagreements().forEach(d -> md.append("| ").append(d.replace("\n", " ")).append(" |\n"));
     return md.toString();
   }
@@ -115,13 +118,18 @@ public final class FeasibilityEvaluation {
   }
 
   public static void main(String[] args) throws IOException {
-    Result result = evaluate(FixtureSet.load());
-    String md = markdown(result);
+    Result fixtures = evaluate(FixtureSet.RESOURCE);
+    Result holdout = evaluate(FixtureSet.HOLDOUT);
+    String tables = "# Feasibility review: precision and recall\n\n"
+        + "A story counts as flagged for a criterion when the review reports at least one finding of that criterion "
+        + "(any severity); the labels say which criteria each story violates.\n\n"
+        + table("Fixture set", fixtures) + "\n" + table("Held-out set (written after the rules, never tuned on)", holdout);
+    String md = tables + "\n## Disagreements on the fixture set\n\n" + disagreements(fixtures)
+        + "\n## Disagreements on the held-out set\n\n" + disagreements(holdout);
     Path out = Path.of(args.length > 0 ? args[0] : "target/feasibility-evaluation.md");
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, md);
-    String table = md.substring(0, md.indexOf("\n## Disagreements"));
-    System.out.println(table);
+    System.out.println(tables);
     System.out.println("Written to " + out.toAbsolutePath());
   }
 }
