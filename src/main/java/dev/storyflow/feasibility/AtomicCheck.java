@@ -15,44 +15,40 @@ import java.util.regex.Pattern;
 class AtomicCheck implements QualityCheck {
 
   /** Words that are (nearly) always verbs in a story's means. */
-  static final Set<String> VERBS = Set.copyOf(List.of(
-      "create", "add", "edit", "delete", "remove", "modify", "view", "see", "read", "download", "upload",
-      "send", "receive", "cancel", "approve", "reject", "submit", "select", "choose", "assign", "invite",
-      "configure", "enable", "disable", "reset", "save", "archive", "restore", "track", "monitor", "notify",
-      "generate", "calculate", "compare", "validate", "verify", "register", "subscribe", "unsubscribe",
-      "browse", "find", "open", "close", "pay", "purchase", "buy", "sell", "rename", "move", "copy",
-      "attach", "publish", "unpublish", "mark", "translate", "customize", "customise", "synchronize",
-      "synchronise", "sync", "integrate", "migrate", "navigate", "refund", "block", "unblock", "follow",
-      "unfollow", "vote", "print", "scan", "embed", "preview", "undo", "redo", "write", "get", "make",
-      "manage", "sort", "show", "hide", "enter", "fill", "finish", "start", "stop", "pause", "resume",
-      "retry", "set", "define", "specify", "store", "keep", "erase", "lock", "unlock", "login", "logout",
-      "log", "sign", "authenticate", "authorize", "authorise", "grant", "revoke", "accept", "decline",
-      "confirm", "reply", "respond", "upvote", "downvote", "rank", "prioritize", "prioritise", "allocate",
-      "transfer", "withdraw", "deposit", "convert", "resize", "crop", "rotate", "zoom", "play", "stream",
-      "watch", "listen", "contact", "remind", "inspect", "analyze", "analyse", "visualize", "visualise",
-      "summarize", "summarise", "recover", "reuse", "clone", "install", "uninstall", "upgrade", "downgrade",
-      "apply", "enrol", "enroll", "join", "leave", "kick", "ban", "moderate", "highlight", "annotate",
-      "categorize", "categorise", "classify", "organize", "organise", "arrange", "reorder", "pin", "unpin",
-      "mute", "unmute", "publish", "delegate", "escalate", "approve", "export", "import", "access",
-      "display", "replace", "insert", "duplicate", "receive", "exchange", "rate", "edit", "retrieve",
-      "submit", "discover", "explore", "collect", "gather", "choose", "pick", "buy", "reserve", "rent",
-      "return", "ship", "deliver", "notify", "attend", "answer", "ask", "write", "draw", "type", "use", "retire",
-      "decommission", "shut", "merge", "combine", "extend", "renew", "reserve", "forward", "print", "edit",
-      "unsubscribe", "reactivate", "deactivate", "activate", "suspend", "terminate", "rebook", "reschedule",
-      "notify", "recommend", "suggest", "predict", "forecast", "evaluate", "assess", "grade", "rate", "sign",
-      "encrypt", "decrypt", "compress", "archive", "delete", "purge", "clean", "tidy", "embed", "transcribe",
-      "dispatch", "route", "load", "unload", "pack", "unpack", "weigh", "measure", "count", "scan"));
+  static final Set<String> VERBS = Set.of(
+      "accept", "activate", "add", "adjust", "allow", "analyse", "analyze", "annotate", "apply", "approve",
+      "arrange", "ask", "assign", "attach", "attend", "authenticate", "authorise", "authorize", "backup", "ban",
+      "block", "browse", "buy", "calculate", "cancel", "capture", "choose", "claim", "clone", "close", "collect",
+      "combine", "compare", "compose", "configure", "confirm", "connect", "contact", "continue", "convert", "create",
+      "customise", "customize", "deactivate", "decide", "declare", "decline", "decommission", "decrypt", "define",
+      "delegate", "delete", "deliver", "deny", "deposit", "describe", "detect", "determine", "disable", "discard",
+      "discover", "dismiss", "dispatch", "donate", "downgrade", "download", "draw", "duplicate", "edit", "embed",
+      "enable", "encrypt", "enrol", "enroll", "enter", "erase", "escalate", "evaluate", "exclude", "execute",
+      "expand", "explore", "extend", "fetch", "fill", "find", "finish", "forecast", "forward", "generate", "get",
+      "give", "grant", "hide", "highlight", "hire", "identify", "ignore", "import", "include", "inform", "insert",
+      "inspect", "install", "integrate", "invite", "join", "keep", "kick", "launch", "leave", "locate", "login",
+      "logout", "maintain", "make", "manage", "merge", "migrate", "modify", "monitor", "move", "mute", "navigate", "notify",
+      "obtain", "open", "organise", "organize", "override", "pay", "predict", "preview", "print", "prioritise",
+      "prioritize", "produce", "promote", "protect", "provide", "publish", "purchase", "purge", "reactivate", "read",
+      "reassign", "receive", "recommend", "recover", "redeem", "redirect", "refresh", "refund", "register", "reject",
+      "remind", "remove", "rename", "renew", "reopen", "reorder", "repeat", "replace", "reschedule", "resolve",
+      "respond", "restore", "resume", "retire", "retrieve", "retry", "reuse", "revoke", "rotate", "save", "see",
+      "select", "sell", "send", "set", "show", "simulate", "skip", "specify", "submit", "subscribe", "suggest",
+      "summarise", "summarize", "suspend", "sync", "synchronise", "synchronize", "terminate", "track", "translate",
+      "unblock", "undo", "uninstall", "unlock", "unmute", "unpin", "unpublish", "unsubscribe", "upgrade", "upload",
+      "use", "validate", "verify", "view", "visit", "withdraw", "write", "zoom");
 
   /** Words that are verbs or nouns: a verb only when something verb-like follows. */
-  static final Set<String> NOUN_OR_VERB = Set.copyOf(List.of(
-      "update", "change", "search", "filter", "list", "schedule", "book", "order", "review", "comment",
-      "report", "request", "post", "tag", "bookmark", "favorite", "favourite", "like", "plan", "estimate",
-      "invoice", "bill", "charge", "record", "call", "chat", "message", "email", "e-mail", "alert", "check",
-      "trace", "audit", "backup", "deploy", "test", "fix", "flag", "group", "label", "link", "split",
-      "complete", "share", "print", "map", "design", "note", "save", "process", "view",
-      "access", "display", "export", "import", "rate", "type", "return", "answer", "use", "sort", "copy",
-      "download", "upload", "play", "pay", "start", "stop", "pause", "route", "load", "count", "measure", "scan",
-      "forward", "grade", "dispatch", "pack", "archive", "extend", "clean"));
+  static final Set<String> NOUN_OR_VERB = Set.of(
+      "access", "answer", "archive", "backup", "bid", "book", "bookmark", "call", "change", "charge", "chat",
+      "check", "clean", "comment", "complete", "contact", "control", "copy", "count", "design", "dispatch",
+      "display", "download", "email", "end", "estimate", "exchange", "export", "filter", "fix", "flag", "forward",
+      "grade", "group", "import", "invoice", "label", "like", "limit", "link", "list", "load", "lock", "log", "look",
+      "map", "mark", "match", "measure", "mention", "message", "order", "pack", "pause", "pay", "pick", "pin",
+      "place", "plan", "play", "post", "print", "process", "query", "rate", "record", "release", "reply", "report",
+      "request", "reserve", "return", "review", "route", "scan", "schedule", "search", "share", "ship", "sign",
+      "sort", "split", "start", "stop", "store", "stream", "switch", "tag", "test", "trace", "trade", "transfer",
+      "trigger", "type", "update", "upload", "use", "view", "visit", "vote", "watch");
 
   /** After a noun-or-verb, these make it a verb: "and share it", "and comment on", "and order the". */
   private static final Set<String> VERB_FOLLOWERS = Set.of(
@@ -60,6 +56,21 @@ class AtomicCheck implements QualityCheck {
       "all", "them", "it", "him", "me", "us", "new", "existing", "any", "each", "every", "some", "other",
       "on", "in", "to", "for", "with", "from", "into", "out", "up", "down", "off", "back", "by", "via",
       "again", "later");
+
+  /** After a conjunction, an unknown word followed by one of these is a verb: "and continue later", "and notify the". */
+  private static final Set<String> OBJECT_STARTS = Set.of(
+      "the", "a", "an", "my", "our", "your", "their", "its", "his", "her", "this", "these", "those", "it", "them",
+      "him", "me", "us", "all", "each", "every", "later", "again");
+
+  /** Words that are never the second action. */
+  private static final Set<String> NOT_VERBS = Set.of(
+      "about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind", "below",
+      "between", "beyond", "by", "during", "except", "for", "from", "in", "inside", "into", "near", "of", "off", "on",
+      "onto", "out", "outside", "over", "through", "to", "toward", "towards", "under", "until", "up", "upon", "with",
+      "within", "without", "via", "per", "including", "then", "so", "that", "which", "who", "when", "where", "while",
+      "if", "as", "not", "only", "just", "all", "other", "others", "more", "less", "also", "both", "either", "how",
+      "what", "why", "whether", "there", "here", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do",
+      "does", "did", "i", "we", "you", "they", "he", "she", "it", "one", "two", "three", "new", "old", "same");
 
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "&", "+", "plus", "and/or");
 
@@ -135,7 +146,8 @@ class AtomicCheck implements QualityCheck {
     if (NOUN_OR_VERB.contains(w)) {
       return !strict || VERB_FOLLOWERS.contains(words.lower(i + 1)) || "to".equals(words.lower(i - 1));
     }
-    return false;
+    return strict && w.length() > 2 && w.chars().allMatch(Character::isLetter) && !w.endsWith("ly")
+        && !NOT_VERBS.contains(w) && OBJECT_STARTS.contains(words.lower(i + 1));
   }
 
   private static int firstVerbBefore(Words words, int conjunction) {

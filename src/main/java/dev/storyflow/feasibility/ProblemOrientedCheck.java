@@ -24,7 +24,7 @@ class ProblemOrientedCheck implements QualityCheck {
       "database", "db", "sql", "nosql", "stored procedures?", "tables? in the database", "database tables?", "columns? in",
       "endpoints?", "rest(?:ful)? (?:api|service|call)s?", "microservices?", "kafka", "rabbitmq",
       "redis", "elasticsearch", "mongo(?:db)?", "postgres(?:ql)?", "mysql", "oracle db", "docker", "kubernetes", "k8s",
-      "aws", "azure", "s3 buckets?", "lambda functions?", "react", "angular", "vue(?:\\.js)?", "jquery", "ajax",
+      "aws", "azure", "s3 buckets?", "lambda functions?", "(?-i:React)", "(?-i:Angular)", "vue(?:\\.js)?", "jquery", "ajax",
       "javascript", "typescript", "spring boot", "hibernate", "cron ?jobs?", "websockets?", "graphql", "grpc",
       "api calls?", "http (?:get|post|put|delete)", "html", "css", "regex", "regular expressions?", "hash ?maps?",
       "arrays?", "java classes?", "cache", "caching", "message queues?", "sessions? storage", "local ?storage",

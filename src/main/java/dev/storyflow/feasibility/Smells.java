@@ -39,8 +39,9 @@ final class Smells {
       "a number of", "a couple of", "certain", "huge", "tiny", "big", "large", "small", "minimal(?:ly)?",
       "maximal(?:ly)?", "some kind of", "somehow", "something", "some(?=\\s+(?:kind|sort|type|form|way|"
           + "data|information|details|stuff|things|reports?|statistics|features?|options?|settings?))",
-      "enough", "long(?=\\s+(?:time|period|list|text|delay|wait))", "high(?=\\s+(?:volume|load|number|"
-          + "amount|traffic|availability|performance))", "low(?=\\s+(?:latency|volume|number|amount))"), true);
+      "enough", "soon", "shortly", "promptly", "periodically", "(?<!most\\s{1,3})recent(?:ly)?",
+      "long(?=\\s+(?:time|period|list|text|delay|wait))", "high(?=[\\s\\-]+(?:volume|load|number|"
+          + "amount|traffic|availability|performance|resolution))", "low(?=[\\s\\-]+resolution)", "low(?=\\s+(?:latency|volume|number|amount))"), true);
 
   static final Category LOOPHOLE = new Category("loophole", Lexicon.of("loophole",
       "if possible", "where possible", "whenever possible", "as far as possible", "as much as possible",
