@@ -22,7 +22,7 @@ record StoryText(String storyId, String title, Statement statement, List<Segment
       for (String criterion : story.acceptanceCriteria()) {
         for (String text : criterion.split("\\R")) {
           line++;
-          String trimmed = text.strip().replaceFirst("^(?:[-*•]|\\[[ xX]?]|\\d{1,2}[.)])\\s*", "").strip();
+          String trimmed = text.strip().replaceFirst("^(?:(?:[-*•]|\\[[ xX]?]|\\d{1,2}[.)])\\s*)+", "").strip();
           if (!trimmed.isEmpty()) {
             criteria.add(new Segment(ACCEPTANCE_CRITERIA, line, trimmed));
           }
