@@ -17,13 +17,17 @@ import java.util.Set;
  * Jaccard similarity of those sets is at least {@link #DUPLICATE}, or at least {@link #SAME_TITLE}
  * with the same title. Candidates come from prefix filtering (Bayardo et al., 2007): with the words
  * ordered rarest first, two sets that similar must share a word among the first few of each, so
- * only those words are indexed. Building and querying stay linear in the number of stories.
+ * only those words are indexed; stories with the same title come from a second index. A word that
+ * more than {@link #MAX_POSTINGS} stories share is too common to find duplicates by and is skipped
+ * (unless the story has no rarer word, when its first {@link #MAX_POSTINGS} stories are compared),
+ * so a query costs at most a bounded number of comparisons and a batch stays linear.
  */
 final class StoryCorpus {
 
   static final double DUPLICATE = 0.75;
   static final double SAME_TITLE = 0.5;
   static final int MAX_MATCHES = 5;
+  static final int MAX_POSTINGS = 100;
 
   /** Another story found to be a near-duplicate. */
   record Match(String storyId, String text, double similarity) {
@@ -43,6 +47,7 @@ final class StoryCorpus {
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, Integer> frequency = new HashMap<>();
   private final Map<String, List<Integer>> index = new HashMap<>();
+  private final Map<String, List<Integer>> titles = new HashMap<>();
 
   private StoryCorpus() {
   }
@@ -55,8 +60,12 @@ final class StoryCorpus {
       entry.words().forEach(w -> corpus.frequency.merge(w, 1, Integer::sum));
     }
     for (int i = 0; i < corpus.entries.size(); i++) {
-      for (String word : corpus.prefix(corpus.entries.get(i).words())) {
+      Entry entry = corpus.entries.get(i);
+      for (String word : corpus.prefix(entry.words())) {
         corpus.index.computeIfAbsent(word, w -> new ArrayList<>()).add(i);
+      }
+      if (!entry.title().isEmpty()) {
+        corpus.titles.computeIfAbsent(entry.title(), t -> new ArrayList<>()).add(i);
       }
     }
     return corpus;
@@ -77,9 +86,19 @@ final class StoryCorpus {
       return List.of();
     }
     Set<Integer> candidates = new HashSet<>();
+    List<Integer> smallest = List.of();
     for (String word : prefix(query.words())) {
-      candidates.addAll(index.getOrDefault(word, List.of()));
+      List<Integer> postings = index.getOrDefault(word, List.of());
+      if (postings.size() <= MAX_POSTINGS) {
+        candidates.addAll(postings);
+      } else if (smallest.isEmpty() || postings.size() < smallest.size()) {
+        smallest = postings;
+      }
     }
+    if (candidates.isEmpty() && !smallest.isEmpty()) {
+      candidates.addAll(smallest.subList(0, MAX_POSTINGS));
+    }
+    candidates.addAll(titles.getOrDefault(query.title(), List.of()));
     List<Match> matches = new ArrayList<>();
     for (int i : candidates) {
       Entry other = entries.get(i);
@@ -97,11 +116,11 @@ final class StoryCorpus {
     return matches.size() > MAX_MATCHES ? matches.subList(0, MAX_MATCHES) : matches;
   }
 
-  /** The rarest words of a set, as many as a set at least {@link #SAME_TITLE} similar must share one of. */
+  /** The rarest words of a set, as many as a set at least {@link #DUPLICATE} similar must share one of. */
   private List<String> prefix(Set<String> words) {
     List<String> ordered = new ArrayList<>(words);
     ordered.sort(Comparator.comparingInt((String w) -> frequency.getOrDefault(w, 0)).thenComparing(w -> w));
-    int length = words.size() - (int) Math.ceil(SAME_TITLE * words.size()) + 1;
+    int length = words.size() - (int) Math.ceil(DUPLICATE * words.size()) + 1;
     return ordered.subList(0, Math.min(length, ordered.size()));
   }
 
