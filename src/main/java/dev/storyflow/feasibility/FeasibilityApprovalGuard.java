@@ -4,6 +4,7 @@ import static dev.storyflow.lifecycle.StoryVariables.FEASIBILITY;
 
 import dev.storyflow.lifecycle.ApprovalGuard;
 import dev.storyflow.lifecycle.StoryTask;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.spin.json.SpinJsonNode;
@@ -30,7 +31,7 @@ class FeasibilityApprovalGuard implements ApprovalGuard {
       findings = json.hasProp("findings") && json.prop("findings").isArray() ? json.prop("findings").elements().size() : null;
     } else if (report instanceof Map<?, ?> map && map.get("verdict") instanceof String s) {
       verdict = s;
-      findings = map.get("findings") instanceof java.util.Collection<?> c ? c.size() : null;
+      findings = map.get("findings") instanceof Collection<?> c ? c.size() : null;
     }
     if (verdict == null || Verdict.READY.equals(verdict)) {
       return Optional.empty();

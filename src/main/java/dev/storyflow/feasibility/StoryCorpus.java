@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The other stories a story is compared with for {@link Criterion#UNIQUE}: an index that finds
@@ -142,7 +143,7 @@ final class StoryCorpus {
   }
 
   private static Set<String> words(String text) {
-    Set<String> words = new java.util.TreeSet<>();
+    Set<String> words = new TreeSet<>();
     Words tokens = Words.of(text == null ? "" : text);
     for (int i = 0; i < tokens.size(); i++) {
       String w = tokens.lower(i);
