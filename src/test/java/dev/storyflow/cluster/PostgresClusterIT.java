@@ -86,6 +86,7 @@ class PostgresClusterIT {
       Map<String, Object> variables = new HashMap<>();
       switch (task.getTaskDefinitionKey()) {
         case "Task_PlanIntoSprint" -> variables.putAll(StoryDriver.plan());
+        case "Task_ApproveDraft" -> variables.putAll(StoryDriver.approveDraft());
         case "Task_FrontendImplement", "Task_BackendEngineerFallback", "Task_ReviseStory" -> { }
         default -> variables.putAll(StoryDriver.approve());
       }

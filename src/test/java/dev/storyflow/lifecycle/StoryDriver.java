@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
 /**
  * Drives stories through the process in tests: starts them, completes reviews, runs the builtin
- * agent's steps, and plays the human backend engineer whenever the builtin agent asks for one.
- * Jobs are executed by hand.
+ * agent's steps (the feasibility review among them), and plays the human backend engineer
+ * whenever the builtin agent asks for one. Jobs are executed by hand.
  */
 public final class StoryDriver {
 
@@ -55,6 +55,15 @@ public final class StoryDriver {
 
   public static Map<String, Object> approve() {
     return Map.of("approved", true);
+  }
+
+  /**
+   * The product owner's approval of a draft. It carries a comment: the driver's stories all say the
+   * same, so the feasibility review finds them duplicates of each other and approving them is an
+   * override (see {@code FeasibilityReviewProcessTest} for approvals with and without one).
+   */
+  public static Map<String, Object> approveDraft() {
+    return Map.of("approved", true, "comment", "Approved for the backlog");
   }
 
   public static Map<String, Object> rework(String comment, String reworkTo) {
@@ -97,15 +106,23 @@ public final class StoryDriver {
     assertThat(story).isNotWaitingAt(serviceTaskId).isNotWaitingAt("Task_BackendEngineerFallback");
   }
 
-  /** Draft reviews, feasibility by hand, product owner approves: the story reaches Backlog. */
+  /** The builtin agent reviews feasibility on its own: no fallback, a {@code feasibility} report. */
+  public void feasibilityReview(ProcessInstance story) {
+    assertThat(story).isWaitingAt("Task_FeasibilityReview");
+    execute(job("Task_FeasibilityReview", story));
+    assertThat(story).isNotWaitingAt("Task_FeasibilityReview").isNotWaitingAt("Task_BackendEngineerFallback");
+    assertThat(engine.getRuntimeService().getVariable(story.getId(), "feasibility")).isNotNull();
+  }
+
+  /** Draft reviews, the builtin feasibility review, product owner approves: the story reaches Backlog. */
   public void throughDraft(ProcessInstance story, boolean frontend) {
     completeTask(story, "Task_ArchitectReview", approve());
     completeTask(story, "Task_SecurityEarlyReview", approve());
     if (frontend) {
       completeTask(story, "Task_FrontendFeasibility", approve());
     }
-    backendStepByHand(story, "Task_FeasibilityReview", "feasibility");
-    completeTask(story, "Task_ApproveDraft", approve());
+    feasibilityReview(story);
+    completeTask(story, "Task_ApproveDraft", approveDraft());
   }
 
   /** From Backlog to Code review: the builtin plan, the implementation by hand (no repository). */

@@ -88,10 +88,10 @@ class StoryLifecycleProcessTest {
     // when all Draft reviews but the frontend one are done, the story waits for it
     driver.completeTask(story, "Task_ArchitectReview", approve());
     driver.completeTask(story, "Task_SecurityEarlyReview", approve());
-    driver.backendStepByHand(story, "Task_FeasibilityReview", "feasibility");
+    driver.feasibilityReview(story);
     assertThat(story).isWaitingAt("Task_FrontendFeasibility").isNotWaitingAt("Task_ApproveDraft");
     driver.completeTask(story, "Task_FrontendFeasibility", approve());
-    driver.completeTask(story, "Task_ApproveDraft", approve());
+    driver.completeTask(story, "Task_ApproveDraft", StoryDriver.approveDraft());
     driver.completeTask(story, "Task_PlanIntoSprint", plan());
     driver.backendStep(story, "Task_PlanImplementation");
 
@@ -109,7 +109,7 @@ class StoryLifecycleProcessTest {
     ProcessInstance story = driver.start("backend");
     driver.completeTask(story, "Task_ArchitectReview", rework("Split the email part out", null));
     driver.completeTask(story, "Task_SecurityEarlyReview", approve());
-    driver.backendStepByHand(story, "Task_FeasibilityReview", "feasibility");
+    driver.feasibilityReview(story);
 
     // when
     driver.completeTask(story, "Task_ApproveDraft", rework("Too big, split it", null));
@@ -136,7 +136,7 @@ class StoryLifecycleProcessTest {
     ProcessInstance story = driver.start("backend");
     driver.completeTask(story, "Task_ArchitectReview", approve());
     driver.completeTask(story, "Task_SecurityEarlyReview", approve());
-    driver.backendStepByHand(story, "Task_FeasibilityReview", "feasibility");
+    driver.feasibilityReview(story);
     driver.completeTask(story, "Task_ApproveDraft", rework("Unclear", null));
 
     // when / then
@@ -250,9 +250,9 @@ class StoryLifecycleProcessTest {
     assertThat(story).variables().doesNotContainKey("fallbackStep");
   }
 
+  /** The service tasks whose step has no builtin work yet; feasibility has (see FeasibilityReviewProcessTest). */
   static Stream<Arguments> serviceTasks() {
     return Stream.of(
-        Arguments.of("Task_FeasibilityReview", "feasibility"),
         Arguments.of("Task_Implement", "implement"),
         Arguments.of("Task_SecurityScan", "securityScan"),
         Arguments.of("Task_AddressSecurityConcerns", "securityFix"));

@@ -48,8 +48,8 @@ class StoryRestartIT {
           .isWaitingAt("Task_FeasibilityReview", "Task_SecurityEarlyReview")
           .isNotWaitingAt("Task_ArchitectReview");
       driver.completeTask(story, "Task_SecurityEarlyReview", approve());
-      driver.backendStepByHand(story, "Task_FeasibilityReview", "feasibility");
-      driver.completeTask(story, "Task_ApproveDraft", approve());
+      driver.feasibilityReview(story);
+      driver.completeTask(story, "Task_ApproveDraft", StoryDriver.approveDraft());
       driver.assertStatus(story, Status.BACKLOG);
     }
   }

@@ -1,0 +1,80 @@
+package dev.storyflow.feasibility;
+
+import dev.storyflow.feasibility.Smells.Category;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * {@link Criterion#UNAMBIGUOUS}: the means and the acceptance criteria are free of requirements
+ * smells (subjective language, ambiguous adverbs and adjectives, loopholes, open-ended terms,
+ * superlatives, comparatives, vague pronouns, incomplete references). Quantity and quality words
+ * count as precise when the same line gives a number ("fast: under 2 seconds"). The ends ("so
+ * that …") are checked only for loopholes, open-ended terms and incomplete references: a
+ * benefit is qualitative by nature.
+ */
+class AmbiguityCheck implements QualityCheck {
+
+  private static final Map<Category, String> ADVICE = Map.of(
+      Smells.SUBJECTIVE, "say what can be observed or measured",
+      Smells.VAGUE_QUANTITY, "give a number or a rule",
+      Smells.LOOPHOLE, "say exactly when it applies, or drop it",
+      Smells.OPEN_ENDED, "list every case",
+      Smells.SUPERLATIVE, "state the measure and the target",
+      Smells.COMPARATIVE, "state the baseline and the target",
+      Smells.INCOMPLETE_REFERENCE, "give the content or a link to it");
+
+  @Override
+  public List<Finding> check(StoryText story) {
+    List<Finding> findings = new ArrayList<>();
+    Segment means = story.statement().means();
+    if (means != null) {
+      scan(means, Smells.WORDING, story, findings);
+      Matcher pronoun = Smells.PRONOUN_MEANS.matcher(means.text());
+      if (pronoun.find()) {
+        findings.add(new Finding(Criterion.UNAMBIGUOUS, Severity.WARNING,
+            "Vague pronoun in the means: name the thing it stands for", means.evidence(pronoun.group().strip())));
+      }
+    }
+    if (means == null && story.statement().role() == null && !story.title().isEmpty()) {
+      scan(story.titleSegment(), Smells.WORDING, story, findings);
+    }
+    if (story.statement().ends() != null) {
+      scan(story.statement().ends(), Smells.ENDS, story, findings);
+    }
+    for (Segment criterion : story.criteria()) {
+      scan(criterion, Smells.WORDING, story, findings);
+      for (Lexicon.Match m : Smells.VAGUE_PRONOUN.find(criterion.text())) {
+        findings.add(new Finding(Criterion.UNAMBIGUOUS, Severity.WARNING,
+            "Vague pronoun at the start of " + criterion.where() + ": each criterion must say what it is about",
+            criterion.evidence(m.text())));
+      }
+    }
+    return findings;
+  }
+
+  private static void scan(Segment segment, List<Category> categories, StoryText story, List<Finding> findings) {
+    boolean precise = Smells.NUMBER.occursIn(segment.text());
+    boolean linked = story.hasReference() || Smells.URL.occursIn(segment.text());
+    Set<String> seen = new HashSet<>();
+    for (Category category : categories) {
+      if (category.preciseWithNumber() && precise) {
+        continue;
+      }
+      for (Lexicon.Match m : category.words().find(segment.text())) {
+        if (category == Smells.INCOMPLETE_REFERENCE && linked && Smells.ANSWERED_BY_LINK.occursIn(m.text())) {
+          continue;
+        }
+        if (seen.add(m.text().toLowerCase(Locale.ROOT))) {
+          findings.add(new Finding(Criterion.UNAMBIGUOUS, Severity.WARNING,
+              "Ambiguous wording, " + category.label() + " \"" + m.text() + "\" in " + segment.where() + ": "
+                  + ADVICE.get(category), segment.evidence(m.text())));
+        }
+      }
+    }
+  }
+}

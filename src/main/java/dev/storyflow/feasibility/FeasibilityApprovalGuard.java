@@ -1,0 +1,42 @@
+package dev.storyflow.feasibility;
+
+import static dev.storyflow.lifecycle.StoryVariables.FEASIBILITY;
+
+import dev.storyflow.lifecycle.ApprovalGuard;
+import dev.storyflow.lifecycle.StoryTask;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Approving a draft whose feasibility verdict is not {@code READY} goes against the evidence: the
+ * product owner must say why in a comment, which is recorded as an override. A story without a
+ * feasibility report (a human did the review) needs no override.
+ */
+@Component
+class FeasibilityApprovalGuard implements ApprovalGuard {
+
+  @Override
+  public Optional<String> overrideNeeded(StoryTask task, Map<String, Object> variables) {
+    if (task != StoryTask.APPROVE_DRAFT) {
+      return Optional.empty();
+    }
+    Object report = variables.get(FEASIBILITY);
+    String verdict = null;
+    Object findings = null;
+    if (report instanceof SpinJsonNode json && json.isObject() && json.hasProp("verdict")) {
+      verdict = json.prop("verdict").isString() ? json.prop("verdict").stringValue() : null;
+      findings = json.hasProp("findings") && json.prop("findings").isArray() ? json.prop("findings").elements().size() : null;
+    } else if (report instanceof Map<?, ?> map && map.get("verdict") instanceof String s) {
+      verdict = s;
+      findings = map.get("findings") instanceof Collection<?> c ? c.size() : null;
+    }
+    if (verdict == null || Verdict.READY.equals(verdict)) {
+      return Optional.empty();
+    }
+    return Optional.of("the feasibility verdict is " + verdict
+        + (findings == null ? "" : " with " + findings + " finding(s)"));
+  }
+}

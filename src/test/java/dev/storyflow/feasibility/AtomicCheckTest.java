@@ -1,0 +1,47 @@
+package dev.storyflow.feasibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AtomicCheckTest {
+
+  private final AtomicCheck check = new AtomicCheck();
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "to create, edit and delete user accounts",
+      "to export the sales report as PDF and email it to the board",
+      "to search products by name and filter them by price",
+      "to upload/download case documents",
+      "to book a course and pay the fee online",
+      "to report a broken heater and I also want to see when the technician comes",
+      "to see my fuel costs. Also I want an alert when a service is due",
+      "to save my progress and continue later on another device"})
+  void twoFeaturesInOneMeansAreFlagged(String means) {
+    // given
+    StoryText story = Stories.ready().iWant(means).text();
+
+    // when / then
+    assertThat(check.check(story)).singleElement().satisfies(f -> {
+      assertThat(f.criterion()).isEqualTo(Criterion.ATOMIC);
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.evidence().field()).isEqualTo("iWant");
+      assertThat(means).contains(f.evidence().text());
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "to see each employee's name and start date in the staff list",
+      "to see my balance and order history",
+      "to pay by card or bank transfer",
+      "to rearrange widgets by drag and drop",
+      "to see the opening hours and address of each branch",
+      "to be notified by email and/or SMS about events",
+      "to A/B test landing pages"})
+  void oneFeatureWithSeveralObjectsPasses(String means) {
+    assertThat(check.check(Stories.ready().iWant(means).text())).isEmpty();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.storyflow.feasibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CriteriaCheckTest {
+
+  private final CriteriaCheck check = new CriteriaCheck();
+
+  @Test
+  void storyWithoutCriteriaIsAnError() {
+    assertThat(check.check(Stories.ready().criteria().text())).singleElement().satisfies(f -> {
+      assertThat(f.criterion()).isEqualTo(Criterion.TESTABLE_CRITERIA);
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.evidence().field()).isEqualTo("acceptanceCriteria");
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "The discount works as expected | works as expected",
+      "Invalid codes are handled properly | are handled properly",
+      "Search results appear quickly | quickly",
+      "The page is secure | secure",
+      "Customers are happy with the wish list | Customers are happy",
+      "The player never crashes | never crashes",
+      "Label format TBD | TBD",
+      "Works | Works",
+      "Should parents see them too? | Should parents see them too?",
+      "Given a loan due in 3 days when the nightly job runs | Given a loan due in 3 days when the nightly job runs"})
+  void criterionThatATesterCannotCheckIsAWarning(String criterion, String words) {
+    // given
+    StoryText story = Stories.ready().criteria("Renewing extends the due date by 14 days", criterion).text();
+
+    // then
+    assertThat(check.check(story)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.evidence()).isEqualTo(new Evidence("acceptanceCriteria", 2, words));
+      assertThat(f.message()).startsWith("Acceptance criterion 2 ");
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "Search results appear within 2 seconds for 95 % of queries",
+      "Profiles set to private are not shown in search results",
+      "Given a cart with 2 items, when one is removed, then the total shows 1 item",
+      "A locked account shows the message 'Account locked, try again later'"})
+  void checkableCriteriaPass(String criterion) {
+    assertThat(check.check(Stories.ready().criteria(criterion).text())).isEmpty();
+  }
+
+  @Test
+  void bulletsAndNumbersBeforeACriterionAreNotPartOfIt() {
+    StoryText story = Stories.ready().criteria("- [ ] The link expires after 30 minutes", "2. TBD").text();
+
+    assertThat(story.criteria()).extracting(Segment::text).containsExactly("The link expires after 30 minutes", "TBD");
+    assertThat(check.check(story)).extracting(f -> f.evidence().line()).containsExactly(2);
+  }
+}

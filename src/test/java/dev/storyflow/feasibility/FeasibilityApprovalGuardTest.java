@@ -1,0 +1,32 @@
+package dev.storyflow.feasibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyflow.lifecycle.StoryTask;
+import java.util.List;
+import java.util.Map;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.Test;
+
+class FeasibilityApprovalGuardTest {
+
+  private final FeasibilityApprovalGuard guard = new FeasibilityApprovalGuard();
+
+  @Test
+  void approvingADraftThatIsNotReadyNeedsAnOverride() {
+    Map<String, Object> variables = Map.of("feasibility",
+        Spin.JSON("{\"verdict\":\"TOO_LARGE\",\"findings\":[{\"criterion\":\"ESTIMABLE\"}]}"));
+
+    assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT, variables))
+        .contains("the feasibility verdict is TOO_LARGE with 1 finding(s)");
+  }
+
+  @Test
+  void readyDraftOtherTasksAndMissingReportsNeedNone() {
+    assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT,
+        Map.of("feasibility", Map.of("verdict", "READY", "findings", List.of())))).isEmpty();
+    assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT, Map.of())).isEmpty();
+    assertThat(guard.overrideNeeded(StoryTask.CODE_REVIEW,
+        Map.of("feasibility", Map.of("verdict", "NEEDS_CLARIFICATION")))).isEmpty();
+  }
+}

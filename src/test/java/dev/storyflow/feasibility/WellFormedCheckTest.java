@@ -1,0 +1,58 @@
+package dev.storyflow.feasibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WellFormedCheckTest {
+
+  private final WellFormedCheck check = new WellFormedCheck();
+
+  @Test
+  void storyWithRoleAndMeansIsWellFormed() {
+    assertThat(check.check(Stories.ready().text())).isEmpty();
+  }
+
+  @Test
+  void storyWithoutRoleIsAnError() {
+    // given
+    StoryText story = Stories.ready().statement(null, "to reset my password by email", "I can log in").text();
+
+    // when
+    List<Finding> findings = check.check(story);
+
+    // then
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.criterion()).isEqualTo(Criterion.WELL_FORMED);
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.message()).contains("No role");
+      assertThat(f.evidence().field()).isEqualTo("asA");
+    });
+  }
+
+  @Test
+  void storyWithoutMeansIsAnError() {
+    StoryText story = Stories.ready().statement("warehouse manager", null, "I can plan staff").text();
+
+    assertThat(check.check(story)).singleElement().satisfies(f -> assertThat(f.message()).contains("No means"));
+  }
+
+  @Test
+  void titleWithoutStatementIsNoStory() {
+    StoryText story = Stories.empty().title("Export invoices").text();
+
+    assertThat(check.check(story)).singleElement().satisfies(f -> {
+      assertThat(f.message()).contains("No user story statement");
+      assertThat(f.evidence()).isEqualTo(new Evidence("title", null, "Export invoices"));
+    });
+  }
+
+  @Test
+  void statementWrittenInTheTitleOrInOneFieldCounts() {
+    assertThat(check.check(Stories.empty()
+        .title("As a driver, I want to receive my route before the shift so that I can plan breaks").text())).isEmpty();
+    assertThat(check.check(Stories.empty().title("Dark theme")
+        .statement("As a nurse, I want a dark theme so that patients are not dazzled", null, null).text())).isEmpty();
+  }
+}
