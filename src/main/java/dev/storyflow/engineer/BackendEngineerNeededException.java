@@ -1,9 +1,31 @@
 package dev.storyflow.engineer;
 
-/** The backend engineer cannot do a step; a human backend engineer must do it. */
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The backend engineer cannot do a step; a human backend engineer must do it. A step whose check
+ * failed may attach its report, so that the human starts from the evidence.
+ */
 public class BackendEngineerNeededException extends RuntimeException {
 
+  private final transient Map<String, Object> report;
+
   public BackendEngineerNeededException(String reason) {
+    this(reason, Map.of());
+  }
+
+  /**
+   * @param report the step's report, written to the step's report variable before the story goes
+   *     to the human fallback; empty for none
+   */
+  public BackendEngineerNeededException(String reason, Map<String, Object> report) {
     super(reason);
+    this.report = report == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(report));
+  }
+
+  public Map<String, Object> report() {
+    return report;
   }
 }

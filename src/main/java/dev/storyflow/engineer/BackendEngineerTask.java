@@ -48,6 +48,10 @@ abstract class BackendEngineerTask implements JavaDelegate {
           request.storyId(), step.code(), e.getMessage());
       execution.setVariable(FALLBACK_STEP, step.code());
       execution.setVariable(FALLBACK_RESOLVED, Boolean.FALSE);
+      if (!e.report().isEmpty()) {
+        execution.setVariable(step.reportVariable(),
+            SpinValues.jsonValue(json.writeValueAsString(e.report())).create());
+      }
       throw new BpmnError(StoryProcess.ERROR_BACKEND_ENGINEER_NEEDED, e.getMessage());
     }
     if (humanCompleted) {
