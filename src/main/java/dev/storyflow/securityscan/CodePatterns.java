@@ -34,8 +34,7 @@ final class CodePatterns {
 
   private final List<Rule> rules = List.of(
       new Rule("js.sql-concatenation", Severity.HIGH, "SQL built by string concatenation or interpolation; use parameters",
-          JS, Pattern.compile("(?i)([\"'])\\s*" + SQL + "[^\"']*\\1\\s*\\+\\s*[A-Za-z_$(]"
-              + "|`\\s*" + SQL + "[^`]*\\$\\{"), null, Pattern.compile("(?i)(?<![A-Za-z0-9_])sql\\s*`|queryRaw\\s*`")),
+          JS, Pattern.compile("(?i)" + quoted(SQL + "%s", "\\s*\\+\\s*[A-Za-z_$(]") + "|`\\s*" + SQL + "[^`]*\\$\\{"), null, Pattern.compile("(?i)(?<![A-Za-z0-9_])sql\\s*`|queryRaw\\s*`")),
       new Rule("js.tls-verification-disabled", Severity.HIGH, "TLS certificate or host name verification is disabled",
           JS, Pattern.compile("rejectUnauthorized\\s*:\\s*false|NODE_TLS_REJECT_UNAUTHORIZED\\s*\\]?\\s*=\\s*['\"]?0"
               + "|strictSSL\\s*:\\s*false|checkServerIdentity\\s*:\\s*\\(\\s*\\)\\s*=>\\s*(undefined|null|\\{\\s*\\})"),
@@ -45,8 +44,8 @@ final class CodePatterns {
       new Rule("js.unsafe-deserialization", Severity.HIGH, "Deserializing untrusted data can run code",
           JS, Pattern.compile("\\bunserialize\\s*\\(|\\bcryo\\.parse\\s*\\("), null, null),
       new Rule("py.sql-concatenation", Severity.HIGH, "SQL built by string formatting or concatenation; use parameters",
-          PY, Pattern.compile("(?i)\\bf([\"'])[^\"']*" + SQL + "[^\"']*\\{"
-              + "|([\"'])\\s*" + SQL + "[^\"']*\\2\\s*(%\\s*[A-Za-z_(]|\\+\\s*[A-Za-z_(]|\\.format\\()"), null, null),
+          PY, Pattern.compile("(?i)\\bf\"[^\"]*" + SQL + "[^\"]*\\{|\\bf'[^']*" + SQL + "[^']*\\{|"
+              + quoted(SQL + "%s", "\\s*(%\\s*[A-Za-z_(]|\\+\\s*[A-Za-z_(]|\\.format\\()")), null, null),
       new Rule("py.tls-verification-disabled", Severity.HIGH, "TLS certificate or host name verification is disabled",
           PY, Pattern.compile("\\bverify\\s*=\\s*False\\b|ssl\\._create_unverified_context|\\bCERT_NONE\\b"
               + "|check_hostname\\s*=\\s*False"), null, null),
@@ -57,6 +56,11 @@ final class CodePatterns {
           PY, Pattern.compile("\\b(c?[Pp]ickle|_pickle|dill|marshal|cloudpickle)\\.loads?\\s*\\(|\\bjsonpickle\\.decode\\s*\\("
               + "|\\byaml\\.(unsafe_)?load\\s*\\(|\\bshelve\\.open\\s*\\("),
           null, Pattern.compile("Loader\\s*=\\s*(yaml\\.)?C?SafeLoader")));
+
+  /** A string in either quote holding {@code body} (with %s for "any other characters"), then {@code after}. */
+  private static String quoted(String body, String after) {
+    return "\"\\s*" + body.replace("%s", "[^\"]*") + "\"" + after + "|'\\s*" + body.replace("%s", "[^']*") + "'" + after;
+  }
 
   List<Rule> rules() {
     return rules;

@@ -34,6 +34,7 @@ final class SecretDetector {
   static final String JWT = "secret.jwt";
   static final String URL_CREDENTIALS = "secret.url-credentials";
   static final String BEARER = "secret.bearer-token";
+  static final String BASIC_AUTH_RULE = "secret.basic-auth";
   static final String GENERIC = "secret.generic-assignment";
 
   private static final Pattern KEY_BEGIN = Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----");
@@ -57,16 +58,24 @@ final class SecretDetector {
   private static final Pattern XML_ELEMENT = Pattern.compile("<([A-Za-z_][A-Za-z0-9_.\\-]*)>([^<\\s]+)</\\1>");
   /** {@code --password=value}, {@code --token "value"}. */
   private static final Pattern CLI_FLAG =
-      Pattern.compile("(?<![A-Za-z0-9_-])--([a-z][a-z0-9-]*)(?:=|\\s+)([\"']?)([^\\s\"'\\\\]+)\\2");
+      Pattern.compile("(?<![A-Za-z0-9_-])--([a-z][a-z0-9-]*)(?:=|\\s+|[\"']\\s*,\\s*)([\"']?)([^\\s\"'\\\\]+)\\2");
+  /** {@code Password=value;} in connection strings and {@code ?password=value} in URLs. */
+  private static final Pattern CONNECTION_STRING = Pattern.compile(
+      "(?i)(?<=[;\"'\\s?&])(password|passwd|pwd|token|api_?key|access_token|secret|client_secret)=([^;&\"'\\s<>]+)(?=[;&\"'\\s]|$)");
+  /** PHP {@code define('DB_PASSWORD', 'value')}. */
+  private static final Pattern DEFINE = Pattern.compile("define\\(\\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]\\s*,\\s*(['\"])([^'\"\\s]+)\\2");
+  /** {@code Authorization: Basic dXNlcjpwYXNz}. */
+  private static final Pattern BASIC_AUTH = Pattern.compile("(?<![A-Za-z])Basic\\s+([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])");
   /** {@code KEY=value} and {@code key: value} in configuration files and scripts. */
   private static final Pattern UNQUOTED_ASSIGNMENT = Pattern.compile(
-      "^\\s*(?:export\\s+|ENV\\s+|ARG\\s+|set\\s+|-\\s+)?[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*[:=]\\s*([^\\s\"'#`][^\\s#]*)\\s*(?:#.*)?$");
+      "^\\s*(?:export\\s+|ENV\\s+|ARG\\s+|set\\s+|-\\s+)?[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*[:=]\\s*([^\\s\"'#`][^\\s]*)\\s*(?:\\s#.*)?$");
 
   private static final Set<String> UNQUOTED_EXTENSIONS =
       Set.of("env", "properties", "ini", "cfg", "conf", "yaml", "yml", "toml", "sh", "bash", "zsh", "envrc", "tfvars");
 
   private static final Set<String> SECRET_WORDS =
-      Set.of("password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "apikey", "credential", "credentials");
+      Set.of("password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "apikey", "credential", "credentials",
+          "requirepass", "masterauth");
   private static final Set<String> KEY_QUALIFIERS = Set.of("api", "access", "secret", "private", "auth", "signing",
       "encryption", "master", "account", "client", "app", "application", "service", "license", "webhook", "hmac");
   private static final Set<String> NOT_SECRET_QUALIFIERS = Set.of("page", "next", "continuation", "csrf", "xsrf",
@@ -98,6 +107,7 @@ final class SecretDetector {
     rules.add(new RuleInfo(JWT, Severity.HIGH, "JSON Web Token"));
     rules.add(new RuleInfo(URL_CREDENTIALS, Severity.HIGH, "Password in a URL"));
     rules.add(new RuleInfo(BEARER, Severity.HIGH, "Bearer token"));
+    rules.add(new RuleInfo(BASIC_AUTH_RULE, Severity.HIGH, "Basic authentication credentials"));
     rules.add(new RuleInfo(GENERIC, Severity.HIGH, "Password, secret, token or API key assigned a literal value"));
     return rules;
   }
@@ -120,6 +130,7 @@ final class SecretDetector {
     jwts(text, found);
     urlCredentials(text, found);
     bearerTokens(text, found);
+    basicAuth(text, found);
     generic(file, found);
     found.sort(Comparator.comparingInt(Match::start));
     return found;
@@ -183,8 +194,31 @@ final class SecretDetector {
     }
   }
 
+  private void basicAuth(String text, List<Match> found) {
+    Matcher m = BASIC_AUTH.matcher(text);
+    while (m.find()) {
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      int colon = decoded.indexOf(':');
+      if (colon > 0 && colon < decoded.length() - 1) {
+        String user = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        if (!password.equals(user) && !PLACEHOLDER.matcher(password).find()
+            && !Set.of("password", "pass", "secret", "admin").contains(password.toLowerCase(Locale.ROOT))
+            && !overlaps(found, m.start(1), m.end(1))) {
+          found.add(new Match(BASIC_AUTH_RULE, Severity.HIGH, "Basic authentication credentials", m.start(1), m.end(1), 0));
+        }
+      }
+    }
+  }
+
   private void generic(SourceFile file, List<Match> found) {
     boolean unquotedAllowed = UNQUOTED_EXTENSIONS.contains(file.extension()) || file.name().startsWith(".env")
+        || (file.name().startsWith(".") && file.name().indexOf('.', 1) < 0)
         || file.name().equals("Dockerfile") || file.name().startsWith("Dockerfile.");
     for (int line = 1; line <= file.lineCount(); line++) {
       int offset = file.lineStart(line);
@@ -193,6 +227,8 @@ final class SecretDetector {
       genericMatches(CALL_ARGUMENT, text, offset, 1, 3, true, found);
       genericMatches(XML_ELEMENT, text, offset, 1, 2, false, found);
       genericMatches(CLI_FLAG, text, offset, 1, 3, false, found);
+      genericMatches(CONNECTION_STRING, text, offset, 1, 2, false, found);
+      genericMatches(DEFINE, text, offset, 1, 3, false, found);
       if (unquotedAllowed) {
         genericMatches(UNQUOTED_ASSIGNMENT, text, offset, 1, 2, false, found);
       }
@@ -270,9 +306,9 @@ final class SecretDetector {
     secrets.forEach(s -> spans.add(new int[] {s.start(), s.end(), s.keep()}));
     for (int line = 1; line <= file.lineCount(); line++) {
       int offset = file.lineStart(line);
-      for (Pattern p : List.of(QUOTED_ASSIGNMENT, CALL_ARGUMENT, UNQUOTED_ASSIGNMENT)) {
+      for (Pattern p : List.of(QUOTED_ASSIGNMENT, CALL_ARGUMENT, UNQUOTED_ASSIGNMENT, CONNECTION_STRING)) {
         Matcher m = p.matcher(file.line(line));
-        int valueGroup = p == UNQUOTED_ASSIGNMENT ? 2 : 3;
+        int valueGroup = p == UNQUOTED_ASSIGNMENT || p == CONNECTION_STRING ? 2 : 3;
         while (m.find()) {
           if (isSecretName(m.group(1), p == CALL_ARGUMENT)) {
             spans.add(new int[] {offset + m.start(valueGroup), offset + m.end(valueGroup), 0});
@@ -404,6 +440,30 @@ final class SecretDetector {
         rule("secret.huggingface-token", Severity.CRITICAL, "Hugging Face token",
             before + "(hf_[A-Za-z]{34})" + after, 3, v -> random(v.substring(3), 3.8)),
         rule("secret.shopify-token", Severity.CRITICAL, "Shopify access token",
-            before + "(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})" + after, 6, v -> random(v.substring(6), 3.0)));
+            before + "(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})" + after, 6, v -> random(v.substring(6), 3.0)),
+        rule("secret.google-oauth-client-secret", Severity.CRITICAL, "Google OAuth client secret",
+            before + "(GOCSPX-[A-Za-z0-9_\\-]{28})" + after, 7, v -> random(v.substring(7), 3.5)),
+        rule("secret.azure-ad-client-secret", Severity.CRITICAL, "Azure AD client secret",
+            "(?<![A-Za-z0-9_~.\\-])([A-Za-z0-9_~.\\-]{3}8Q~[A-Za-z0-9_~.\\-]{31,34})(?![A-Za-z0-9_~.\\-])", 0, v -> random(v, 4.0)),
+        rule("secret.twilio-api-key", Severity.CRITICAL, "Twilio API key",
+            before + "(SK[0-9a-f]{32})" + after, 2, v -> random(v.substring(2), 3.3)),
+        rule("secret.mailgun-key", Severity.CRITICAL, "Mailgun API key",
+            before + "(key-[0-9a-f]{32})" + after, 4, v -> random(v.substring(4), 3.3)),
+        rule("secret.mailchimp-key", Severity.CRITICAL, "Mailchimp API key",
+            before + "([0-9a-f]{32}-us[0-9]{1,2})" + after, 0, v -> random(v, 3.3)),
+        rule("secret.square-token", Severity.CRITICAL, "Square access token",
+            before + "(sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}|EAAA[0-9A-Za-z_\\-]{60})" + after, 7, v -> random(v, 3.5)),
+        rule("secret.digitalocean-token", Severity.CRITICAL, "DigitalOcean token",
+            before + "(do[opr]_v1_[a-f0-9]{64})" + after, 7, v -> random(v.substring(7), 3.3)),
+        rule("secret.linear-key", Severity.CRITICAL, "Linear API key",
+            before + "(lin_api_[A-Za-z0-9]{40})" + after, 8, v -> random(v.substring(8), 3.5)),
+        rule("secret.postman-key", Severity.CRITICAL, "Postman API key",
+            before + "(PMAK-[a-f0-9]{24}-[a-f0-9]{34})" + after, 5, v -> random(v, 3.3)),
+        rule("secret.databricks-token", Severity.CRITICAL, "Databricks token",
+            before + "(dapi[a-f0-9]{32}(?:-[0-9])?)" + after, 4, v -> random(v.substring(4), 3.3)),
+        rule("secret.atlassian-token", Severity.CRITICAL, "Atlassian API token",
+            before + "(ATATT3[A-Za-z0-9_\\-=]{150,})" + after, 6, v -> random(v, 4.0)),
+        rule("secret.openai-legacy-key", Severity.CRITICAL, "OpenAI API key",
+            before + "(sk-[A-Za-z0-9]{48})" + after, 3, v -> random(v.substring(3), 4.0)));
   }
 }
