@@ -30,6 +30,9 @@ final class SecretDetector {
   private record TokenRule(RuleInfo info, Pattern pattern, int keep, Predicate<String> accept) {
   }
 
+  /** The default of {@code storyflow.security.min-entropy}. */
+  static final double DEFAULT_MIN_ENTROPY = 3.0;
+
   static final String PRIVATE_KEY = "secret.private-key";
   static final String JWT = "secret.jwt";
   static final String URL_CREDENTIALS = "secret.url-credentials";
