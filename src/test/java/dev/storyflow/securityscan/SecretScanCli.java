@@ -19,7 +19,7 @@ public final class SecretScanCli {
 
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args[0]);
-    SecretDetector detector = new SecretDetector(SecretDetector.DEFAULT_MIN_ENTROPY);
+    SecretDetector detector = new SecretDetector(SecretValues.DEFAULT_MIN_ENTROPY);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();

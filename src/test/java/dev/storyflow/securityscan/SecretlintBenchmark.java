@@ -146,7 +146,7 @@ class SecretlintBenchmark {
   }
 
   private static double warm(Path root, List<String> files) throws IOException {
-    SecretDetector detector = new SecretDetector(SecretDetector.DEFAULT_MIN_ENTROPY);
+    SecretDetector detector = new SecretDetector(SecretValues.DEFAULT_MIN_ENTROPY);
     List<SourceFile> sources = new ArrayList<>();
     for (String f : files) {
       sources.add(SourceFile.of(f, Files.readString(root.resolve(f), StandardCharsets.UTF_8)));
