@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Secrets given to a secret-named key, in the shapes code and configuration use: assignments,
- * JSON and YAML keys, setter and builder calls, default values of environment look-ups, XML
+ * JSON and YAML keys, setter and builder calls, keyed calls (environment look-ups with a default, {@code setProperty}), XML
  * elements and key/value attributes, command-line flags, connection strings, PHP {@code define}
  * and, in configuration files and scripts, unquoted values. A finding needs both a secret name
  * and a value that looks like a real secret ({@link SecretValues}).
@@ -29,9 +29,9 @@ final class GenericAssignments {
   /** {@code setPassword("value")}, {@code .apiKey('value')}. */
   private static final Shape CALL = new Shape(Pattern.compile(
       "(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\\s*\\(\\s*([\"'])([^\"'\\s]+)\\2\\s*\\)"), 1, 3, true);
-  /** {@code os.getenv("API_TOKEN", "value")}, {@code props.getProperty("db.password", "value")}. */
-  private static final Shape LOOKUP_DEFAULT = new Shape(Pattern.compile(
-      "(?:getenv|get|setdefault|getProperty|getOrDefault|env|fetch)\\s*\\(\\s*[\"']([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']\\s*,"
+  /** {@code os.getenv("API_TOKEN", "value")}, {@code props.setProperty("db.password", "value")}. */
+  private static final Shape KEYED_CALL = new Shape(Pattern.compile(
+      "(?:getenv|get|setdefault|getProperty|getOrDefault|env|fetch|setProperty|put|set|setenv|putenv|putIfAbsent)\\s*\\(\\s*[\"']([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']\\s*,"
           + "\\s*([\"'])([^\"'\\s]+)\\2\\s*\\)"), 1, 3, false);
   /** {@code <password>value</password>}. */
   private static final Shape XML_ELEMENT = new Shape(Pattern.compile(
@@ -55,7 +55,7 @@ final class GenericAssignments {
           + "([^\\s\"'#`][^\\s]*)\\s*(?:\\s#.*)?$"), 1, 2, false);
 
   private static final List<Shape> EVERYWHERE =
-      List.of(QUOTED, CALL, LOOKUP_DEFAULT, XML_ELEMENT, KEY_VALUE_ATTRIBUTES, CLI_FLAG, CONNECTION_STRING, DEFINE);
+      List.of(QUOTED, CALL, KEYED_CALL, XML_ELEMENT, KEY_VALUE_ATTRIBUTES, CLI_FLAG, CONNECTION_STRING, DEFINE);
   private static final Set<String> UNQUOTED_EXTENSIONS =
       Set.of("env", "properties", "ini", "cfg", "conf", "yaml", "yml", "toml", "sh", "bash", "zsh", "envrc", "tfvars");
 

@@ -33,7 +33,7 @@ final class SecretDetector {
   private static final Pattern JWT_PATTERN =
       Pattern.compile("(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,})");
   private static final Pattern URL_CREDENTIALS_PATTERN = Pattern.compile(
-      "\\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://([^\\s:@/'\"`<>(){}\\[\\]]+):([^\\s:@/'\"`<>(){}\\[\\]]{3,})@[A-Za-z0-9.\\[\\]-]+");
+      "\\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://([^\\s:@/'\"`<>(){}\\[\\]]*):([^\\s:@/'\"`<>(){}\\[\\]]{3,})@[A-Za-z0-9.\\[\\]-]+");
   private static final Pattern BEARER_PATTERN =
       Pattern.compile("(?<![A-Za-z])[Bb]earer\\s+([A-Za-z0-9_\\-.~+/]{20,}=*)(?![A-Za-z0-9_\\-.~+/=])");
   private static final Pattern BASIC_PATTERN =

@@ -30,7 +30,11 @@ final class SecretValues {
           + "|<[^>]*>|\\$\\{|\\{\\{|\\}\\}|%\\(|%s|^\\$|^%|^@.*@$|^ENC\\(|^vault:|^arn:|^ssm:|^sm://|^secret://|^#\\{");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
   private static final Pattern MESSAGE_KEY = Pattern.compile("[a-z][a-zA-Z0-9]*(\\.[a-zA-Z0-9_-]+)+");
-  private static final Pattern WORDS = Pattern.compile("([A-Z]?[a-z]{2,})+|[a-z]+([_-][a-z]+)+");
+  private static final Pattern WORDS = Pattern.compile("[A-Za-z]+([_-][A-Za-z]+)*");
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z]+([_-][a-z0-9]+)+");
+  private static final Pattern CASE_CHANGE = Pattern.compile("[_-]|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+  private static final Pattern VOWEL = Pattern.compile("(?i)[aeiouy]");
+  private static final Pattern CALL = Pattern.compile("[A-Za-z_$][\\w.$]*\\(.*\\)");
   private static final Pattern PATH_OR_URL = Pattern.compile("(?i)^(https?://|file:|classpath:|\\.{0,2}/|~/|[a-z]:\\\\).*");
 
   private final double minEntropy;
@@ -65,7 +69,7 @@ final class SecretValues {
       return false;
     }
     if (isPlaceholder(value) || PATH_OR_URL.matcher(value).matches() || isEnvName(value)
-        || MESSAGE_KEY.matcher(value).matches() || isWords(value)
+        || MESSAGE_KEY.matcher(value).matches() || isWords(value) || isCall(value)
         || value.equalsIgnoreCase(key) || value.matches("(?i)(true|false|null|nil)")) {
       return false;
     }
@@ -86,9 +90,29 @@ final class SecretValues {
     return ENV_NAME.matcher(value).matches();
   }
 
-  /** Words: {@code AccessTokenProvider}, {@code not-a-real-token}. */
+  /**
+   * Words, not random letters: a lower-case name like {@code orders-db-credentials}, or only
+   * letters where every word (split at case changes, {@code _} and {@code -}) has a vowel, like
+   * {@code AccessTokenProvider}.
+   */
   boolean isWords(String value) {
-    return WORDS.matcher(value).matches();
+    if (IDENTIFIER.matcher(value).matches()) {
+      return true;
+    }
+    if (!WORDS.matcher(value).matches()) {
+      return false;
+    }
+    for (String word : CASE_CHANGE.split(value)) {
+      if (!word.isEmpty() && !VOWEL.matcher(word).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A function call, e.g. {@code get_password()}: code, not a value. */
+  private static boolean isCall(String value) {
+    return CALL.matcher(value).matches();
   }
 
   private static List<String> words(String identifier) {
