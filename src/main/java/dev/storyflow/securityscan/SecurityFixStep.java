@@ -20,10 +20,12 @@ class SecurityFixStep implements BuiltinStep {
 
   private final SecurityCheck check;
   private final ScanReport reports;
+  private final ScanComparison comparison;
 
-  SecurityFixStep(SecurityCheck check, ScanReport reports) {
+  SecurityFixStep(SecurityCheck check, ScanReport reports, ScanComparison comparison) {
     this.check = check;
     this.reports = reports;
+    this.comparison = comparison;
   }
 
   @Override
@@ -43,7 +45,7 @@ class SecurityFixStep implements BuiltinStep {
     var before = reports.read(request.variables().get(StoryVariables.SECURITY_SCAN));
     SecurityCheck.Outcome outcome = check.run(request);
     outcome.report().put("concerns", concerns);
-    reports.compare(outcome.report(), before);
+    comparison.add(outcome.report(), before);
     return new StepResult(outcome.report());
   }
 }

@@ -10,11 +10,34 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The rules of {@code processes/security-gate.dmn}, one row per rule. */
+/** The rules of {@code processes/security-gate.dmn}, one row per rule, and the file's shape. */
 class SecurityGateDecisionTest {
+
+  @Test
+  void decisionOpensInModelerWithDiagramHistoryTimeToLiveAndCamundaStyleIds() throws Exception {
+    // given
+    String xml = Files.readString(Path.of("processes/security-gate.dmn"));
+    DmnModelInstance model = Dmn.readModelFromFile(Path.of("processes/security-gate.dmn").toFile());
+
+    // then
+    Decision decision = model.getModelElementById(SecurityGate.DECISION);
+    assertThat(decision.getCamundaHistoryTimeToLiveString()).isNotBlank();
+    assertThat(xml).contains("<dmndi:DMNShape id=\"DMNShape_SecurityGate\" dmnElementRef=\"security-gate\">")
+        .contains("<dc:Bounds ");
+    java.util.regex.Matcher ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(xml);
+    while (ids.find()) {
+      assertThat(ids.group(1)).satisfiesAnyOf(
+          id -> assertThat(id).isEqualTo(SecurityGate.DECISION),
+          id -> assertThat(id).matches("[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]+"));
+    }
+  }
 
   private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
