@@ -64,6 +64,8 @@ class ScanReport {
     report.put("scope", selection.scope().name().toLowerCase(java.util.Locale.ROOT));
     report.put("base", selection.base());
     report.put("scopeNote", selection.note());
+    report.put("commit", selection.head());
+    report.put("uncommittedChanges", selection.uncommitted());
     report.put("filesScanned", result.filesScanned());
     List<Finding> active = result.active();
     List<Finding> suppressed = result.suppressed();

@@ -34,8 +34,14 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 final class ScanScope {
 
-  /** The files to read, relative with {@code /}, and how they were chosen. */
-  record Selection(List<String> files, SecurityScanProperties.Scope scope, String base, String note) {
+  /**
+   * The files to read, relative with {@code /}, and how they were chosen.
+   *
+   * @param head the commit checked out, {@code null} outside git or before the first commit
+   * @param uncommitted whether the working tree has changes that are not committed
+   */
+  record Selection(List<String> files, SecurityScanProperties.Scope scope, String base, String note, String head,
+      boolean uncommitted) {
   }
 
   static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".storyflow", "node_modules", "target", "build",
@@ -54,7 +60,7 @@ final class ScanScope {
   Selection select(Path root) {
     if (!Files.isDirectory(root.resolve(".git"))) {
       return new Selection(walk(root), SecurityScanProperties.Scope.ALL, null,
-          "not a git working tree: every file was scanned");
+          "not a git working tree: every file was scanned", null, false);
     }
     try (Repository repo = new FileRepositoryBuilder().setWorkTree(root.toFile()).setGitDir(root.resolve(".git").toFile())
         .setMustExist(true).build(); Git git = new Git(repo)) {
@@ -65,13 +71,16 @@ final class ScanScope {
       files.addAll(status.getAdded());
       files.addAll(status.getChanged());
       files.addAll(status.getModified());
+      boolean uncommitted = status.hasUncommittedChanges() || !status.getUntracked().isEmpty();
+      String commit = head == null ? null : head.name();
       if (head == null) {
         return new Selection(existing(root, files), SecurityScanProperties.Scope.ALL, null,
-            "no commit yet: every file in the working tree was scanned");
+            "no commit yet: every file in the working tree was scanned", null, uncommitted);
       }
       if (scope == SecurityScanProperties.Scope.ALL) {
         files.addAll(tracked(repo, head));
-        return new Selection(existing(root, files), scope, null, "every tracked and new file was scanned");
+        return new Selection(existing(root, files), scope, null, "every tracked and new file was scanned", commit,
+            uncommitted);
       }
       String baseName = null;
       ObjectId base = null;
@@ -86,12 +95,12 @@ final class ScanScope {
         files.addAll(tracked(repo, head));
         return new Selection(existing(root, files), SecurityScanProperties.Scope.ALL, null,
             "no base branch found (" + (baseRef.isEmpty() ? String.join(", ", DEFAULT_BASES) : baseRef)
-                + "): every tracked and new file was scanned");
+                + "): every tracked and new file was scanned", commit, uncommitted);
       }
       RevCommit mergeBase = mergeBase(repo, head, base);
       files.addAll(changedSince(repo, mergeBase, head));
       String label = baseName.replace("refs/remotes/", "") + "@" + mergeBase.abbreviate(8).name();
-      return new Selection(existing(root, files), scope, label, "files changed since " + label);
+      return new Selection(existing(root, files), scope, label, "files changed since " + label, commit, uncommitted);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GitAPIException e) {

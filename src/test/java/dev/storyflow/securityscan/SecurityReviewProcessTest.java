@@ -197,6 +197,25 @@ class SecurityReviewProcessTest {
   }
 
   @Test
+  void fixAlreadyOnTheBranchWhenTheStepRunsGoesBackToTheExpertWithoutAFallback() {
+    // given the expert raised concerns about SQL built by concatenation
+    Path repo = repository(Map.of(DAO, unsafeDao()));
+    ProcessInstance story = storyAtSecurityScan(repo);
+    execute(job("Task_SecurityScan", story));
+    driver.completeTask(story, "Task_SecurityReview", Map.of("securityConcerns", "Bind the customer id"));
+
+    // when the branch changed before the step checks it, as an agent's commit would
+    TestWorkspaces.commitFiles(repo, Map.of(DAO, safeDao()), "Bind the customer id as a parameter");
+    execute(job("Task_AddressSecurityConcerns", story));
+
+    // then the step trusts the branch, not anyone's word: re-scan and comparison, straight to the expert
+    assertThat(story).isWaitingAt("Task_SecurityReview").isNotWaitingAt("Task_BackendEngineerFallback");
+    JsonNode after = securityScan(story);
+    assertThat(after.path("verdict").asText()).isEqualTo("PASS");
+    assertThat(after.path("comparison").path("fixed").findValuesAsText("rule")).containsExactly("java.SqlStringConcatenation");
+  }
+
+  @Test
   void securitySensitiveStoryBlocksOnHighFindings() {
     // given the feasibility report flags the story and the branch has a HIGH finding
     Path repo = repository(Map.of(DAO, unsafeDao()));
