@@ -59,6 +59,9 @@ class SarifLog {
     if (tool != null && tool.hasNonNull("version")) {
       driver.put("version", tool.path("version").asText());
     }
+    if ("pmd".equals(name)) {
+      driver.put("informationUri", "https://pmd.github.io/");
+    }
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     for (JsonNode f : findings) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Precision and recall of the scan on the fixture corpus. Run alone with
  * {@code mvn -B test -Dtest=SecurityScanCorpusTest}; prints the figures and writes them to
  * {@code target/securityscan/corpus-metrics.md}. Also writes the corpus with its fake secrets to
- * {@code target/securityscan/corpus} and the planted secrets to {@code planted.tsv}, which the
- * secretlint benchmark reads.
+ * {@code target/securityscan/corpus}, the planted secrets to {@code planted.tsv} and the scan as
+ * SARIF to {@code corpus.sarif}.
  */
 class SecurityScanCorpusTest {
 
@@ -51,6 +52,11 @@ class SecurityScanCorpusTest {
     Files.writeString(OUT.resolve("corpus-metrics.md"), report, StandardCharsets.UTF_8);
     Files.write(OUT.resolve("planted.tsv"), corpus.planted().stream()
         .map(p -> p.file() + "\t" + p.line() + "\t" + p.type()).toList(), StandardCharsets.UTF_8);
+    ObjectMapper json = new ObjectMapper();
+    ScanReport reports = new ScanReport(json);
+    Map<String, Object> scan = reports.of(result, ScanReport.Counts.of(result), new SecurityGate.Verdict("BLOCK", "corpus"),
+        false, "corpus.sarif", 1000);
+    Files.writeString(OUT.resolve("corpus.sarif"), new SarifLog(json).write(json.valueToTree(scan)), StandardCharsets.UTF_8);
     LOG.info("Security scan on the fixture corpus:\n{}", report);
 
     assertThat(secrets.missed()).as("planted secrets missed").isEmpty();
