@@ -44,7 +44,7 @@ final class GenericAssignments {
       "(?<![A-Za-z0-9_-])--([a-z][a-z0-9-]*)(?:=|\\s+|[\"']\\s*,\\s*)([\"']?)([^\\s\"'\\\\]+)\\2"), 1, 3, false);
   /** {@code Password=value;} in connection strings and {@code ?password=value} in URLs. */
   private static final Shape CONNECTION_STRING = new Shape(Pattern.compile(
-      "(?i)(?<=[;\"'\\s?&])(password|passwd|pwd|token|api_?key|access_token|secret|client_secret)=([^;&\"'\\s<>]+)"
+      "(?i)(?<=[;\"'\\s?&])(password|passwd|pwd|token|api_?key|access_token|secret|client_secret|sig|sharedaccesskey)=([^;&\"'\\s<>]+)"
           + "(?=[;&\"'\\s]|$)"), 1, 2, false);
   /** PHP {@code define('DB_PASSWORD', 'value')}. */
   private static final Shape DEFINE = new Shape(Pattern.compile(
@@ -53,6 +53,9 @@ final class GenericAssignments {
   private static final Shape UNQUOTED = new Shape(Pattern.compile(
       "^\\s*(?:export\\s+|ENV\\s+|ARG\\s+|set\\s+|-\\s+)?[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*[:=]\\s*"
           + "([^\\s\"'#`][^\\s]*)\\s*(?:\\s#.*)?$"), 1, 2, false);
+
+  /** {@code machine host login me password value} in {@code .netrc}. */
+  private static final Shape NETRC = new Shape(Pattern.compile("(?<![A-Za-z])(password|passwd)\\s+(\\S+)"), 1, 2, false);
 
   private static final List<Shape> EVERYWHERE =
       List.of(QUOTED, CALL, KEYED_CALL, XML_ELEMENT, KEY_VALUE_ATTRIBUTES, CLI_FLAG, CONNECTION_STRING, DEFINE);
@@ -117,6 +120,9 @@ final class GenericAssignments {
     }
     List<Shape> shapes = new ArrayList<>(EVERYWHERE);
     shapes.add(UNQUOTED);
+    if (file.name().equals(".netrc") || file.name().equals("_netrc")) {
+      shapes.add(NETRC);
+    }
     return shapes;
   }
 }

@@ -31,11 +31,16 @@ final class SecretValues {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
   private static final Pattern MESSAGE_KEY = Pattern.compile("[a-z][a-zA-Z0-9]*(\\.[a-zA-Z0-9_-]+)+");
   private static final Pattern WORDS = Pattern.compile("[A-Za-z]+([_-][A-Za-z]+)*");
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z]+([_-][a-z0-9]+)+");
   private static final Pattern CASE_CHANGE = Pattern.compile("[_-]|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
   private static final Pattern VOWEL = Pattern.compile("(?i)[aeiouy]");
   private static final Pattern CALL = Pattern.compile("[A-Za-z_$][\\w.$]*\\(.*\\)");
   private static final Pattern PATH_OR_URL = Pattern.compile("(?i)^(https?://|file:|classpath:|\\.{0,2}/|~/|[a-z]:\\\\).*");
+
+  /** Names that say secret in a way the last-word rule misses, compared without separators. */
+  private static final Set<String> KNOWN_NAMES = Set.of("secretkeybase", "authtoken", "sessionkey", "cookiesecret", "auth",
+      "sig", "sharedaccesskey");
 
   private final double minEntropy;
 
@@ -51,6 +56,9 @@ final class SecretValues {
     }
     if (words.isEmpty()) {
       return false;
+    }
+    if (KNOWN_NAMES.contains(String.join("", words))) {
+      return true;
     }
     String last = words.get(words.size() - 1);
     String previous = words.size() > 1 ? words.get(words.size() - 2) : "";
@@ -73,7 +81,23 @@ final class SecretValues {
         || value.equalsIgnoreCase(key) || value.matches("(?i)(true|false|null|nil)")) {
       return false;
     }
-    return entropy(value) >= minEntropy;
+    return entropy(value) >= minEntropy && !encodedPlaceholder(value);
+  }
+
+  /** A base64 value whose text is a placeholder or a default, e.g. a Kubernetes secret of {@code password}. */
+  private boolean encodedPlaceholder(String value) {
+    if (!BASE64.matcher(value).matches() || value.length() % 4 != 0) {
+      return false;
+    }
+    try {
+      String text = new String(java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
+      if (!text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        return false;
+      }
+      return text.length() < 6 || isPlaceholder(text) || isWords(text) || entropy(text) < 2.5;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Whether a value looks random: enough entropy and no placeholder. */

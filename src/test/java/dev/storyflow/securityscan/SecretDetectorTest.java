@@ -43,7 +43,11 @@ class SecretDetectorTest {
       "app.json     | { \"smtp\": { \"password\": \"@@\" } }",
       "jdbc.txt     | jdbc:mysql://db:3306/app?user=app&password=@@",
       "notes.md     | redis://:@@@cache.internal:6379/0",
-      "notes.md     | amqp://orders:@@@mq.internal:5672/"})
+      "notes.md     | amqp://orders:@@@mq.internal:5672/",
+      "secrets.yml  | secret_key_base: @@",
+      "config.json  | { \"auths\": { \"registry.acme.test\": { \"auth\": \"@@\" } } }",
+      "sas.txt      | https://acme.blob.core.windows.net/c?sv=2022-11-02&sr=c&sig=@@",
+      ".netrc       | machine api.acme.test login deploy password @@"})
   void findsSecretsInTheShapesCodeAndConfigurationUse(String file, String line) {
     List<SecretDetector.Match> found = detector.find(SourceFile.of(file, line.replace("@@", password)));
     assertThat(found).as(line).hasSize(1);
@@ -77,7 +81,9 @@ class SecretDetectorTest {
       "checksum: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
       "curl -H \"Authorization: Bearer $TOKEN\" https://api.acme.test",
       "postgres://user:password@localhost:5432/db",
-      "-----BEGIN PUBLIC KEY-----"})
+      "-----BEGIN PUBLIC KEY-----",
+      "password: cGFzc3dvcmQ=",
+      "auth: oauth2"})
   void leavesLookAlikesAlone(String line) {
     assertThat(detector.find(SourceFile.of("example.txt", line))).as(line).isEmpty();
     assertThat(detector.find(SourceFile.of("example.env", line))).as(line).isEmpty();
