@@ -63,7 +63,8 @@ final class ExternalScanners {
         switch (arg) {
           case "{workspace}" -> command.add(root.toString());
           case "{output}" -> command.add(output.toString());
-          case "{files}" -> command.addAll(files);
+          // ./ in front, so that a file named like an option cannot become one
+          case "{files}" -> files.forEach(f -> command.add("./" + f));
           default -> command.add(arg);
         }
       }

@@ -42,7 +42,8 @@ public record SecurityScanProperties(
    * @param name the name shown in the report (defaults to the SARIF tool name)
    * @param command the command as a list of arguments, never a shell string; whole-argument
    *     placeholders: {@code {workspace}}, {@code {output}} (a file to write SARIF to; without it
-   *     SARIF is read from standard output) and {@code {files}} (replaced by the files in scope)
+   *     SARIF is read from standard output) and {@code {files}} (replaced by the files in scope,
+   *     one argument each, as {@code ./path})
    * @param timeout the run is stopped after this long and counts as failed
    */
   public record ExternalScanner(String name, List<String> command, @DefaultValue("5m") Duration timeout) {
