@@ -16,9 +16,13 @@ public class BackendEngineerNeededException extends RuntimeException {
     this(reason, Map.of());
   }
 
+  /**
+   * @param report the step's report, written to the step's report variable before the story goes
+   *     to the human fallback; empty for none
+   */
   public BackendEngineerNeededException(String reason, Map<String, Object> report) {
     super(reason);
-    this.report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
+    this.report = report == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(report));
   }
 
   /** The step's report as far as it got; empty when there is none. */

@@ -225,6 +225,7 @@ class StoryLifecycleProcessTest {
     driver.assertStatus(story, Status.CONFIGURING_DEVOPS);
   }
 
+  /** Every backend step without builtin work; the security self-check has its own test above. */
   @ParameterizedTest(name = "fallback on {0}")
   @MethodSource("serviceTasks")
   void everyServiceTaskFallsBackToAHumanBackendEngineer(String serviceTask, String step) {
@@ -254,9 +255,9 @@ class StoryLifecycleProcessTest {
   static Stream<Arguments> serviceTasks() {
     return Stream.of(
         Arguments.of("Task_Implement", "implement"),
-        Arguments.of("Task_SecurityScan", "securityScan"),
         Arguments.of("Task_AddressSecurityConcerns", "securityFix"));
-    // Task_PrepareDeployment has builtin work; its fallbacks are in deployment.DeploymentLifecycleIT
+    // the security self-check and the deployment have builtin work: their fallbacks are tested in
+    // securityscan.SecurityReviewProcessTest and deployment.DeploymentLifecycleIT
   }
 
   @Test
@@ -278,6 +279,24 @@ class StoryLifecycleProcessTest {
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
     assertThat((String) engine.getRuntimeService().getVariable(story.getId(), "fallbackReason"))
         .contains("has no repository");
+  }
+
+  @Test
+  void securitySelfCheckWithoutAWorkspaceGoesToTheExpertWithReview() {
+    // given a story without a repository
+    ProcessInstance story = driver.start("backend");
+    walkTo(story, "Task_SecurityScan");
+
+    // when
+    execute(job("Task_SecurityScan", story));
+
+    // then nothing was scanned, the expert is told so and approves without an override
+    assertThat(story).isWaitingAt("Task_SecurityReview").isNotWaitingAt("Task_BackendEngineerFallback");
+    String report = engine.getRuntimeService().getVariable(story.getId(), "securityScan").toString();
+    assertThat(report).contains("\"verdict\":\"REVIEW\"", "\"scope\":\"none\"", "\"filesScanned\":0", "Nothing was scanned");
+    driver.completeTask(story, "Task_SecurityReview", approve());
+    assertThat(story).isWaitingAt("Task_PrepareDeployment");
+    assertThat(story).variables().doesNotContainKey("overrides");
   }
 
   @Test
@@ -348,7 +367,7 @@ class StoryLifecycleProcessTest {
         () -> driver.completeTask(story, "Task_IntegrationTest", approve()),
         () -> driver.completeTask(story, "Task_E2ETest", approve()),
         () -> driver.completeTask(story, "Task_POReview", approve()),
-        () -> driver.backendStepByHand(story, "Task_SecurityScan", "securityScan"),
+        () -> driver.securityScanWithoutWorkspace(story),
         () -> driver.completeTask(story, "Task_SecurityReview",
             target.equals("Task_AddressSecurityConcerns") ? Map.of("securityConcerns", "Check the tokens") : approve()),
         () -> driver.backendStepByHand(story, "Task_PrepareDeployment", "deployment"),
