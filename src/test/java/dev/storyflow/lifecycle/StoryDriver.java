@@ -7,6 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
  * whenever the builtin agent asks for one. Jobs are executed by hand.
  */
 public final class StoryDriver {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngine engine;
 
@@ -164,6 +169,17 @@ public final class StoryDriver {
     completeTask(story, "Task_SecurityReview", approve());
     backendStepByHand(story, "Task_PrepareDeployment", "deployment");
     completeTask(story, "Task_ConfigureDevOps", approve());
+  }
+
+  /** A JSON variable of the story (a report, {@code agentRuns}, {@code overrides}) as a tree. */
+  public JsonNode json(ProcessInstance story, String variable) {
+    Object value = engine.getRuntimeService().getVariable(story.getId(), variable);
+    assertThat(value).as("variable %s", variable).isNotNull();
+    try {
+      return JSON.readTree(value.toString());
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(variable + " is not JSON: " + value, e);
+    }
   }
 
   public String status(ProcessInstance story) {

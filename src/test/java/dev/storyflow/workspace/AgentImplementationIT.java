@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyflow.lifecycle.StoryDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +52,6 @@ class AgentImplementationIT {
 
   @Autowired
   ProcessEngine engine;
-  @Autowired
-  ObjectMapper json;
 
   StoryDriver driver;
   MakeProject project;
@@ -85,11 +82,11 @@ class AgentImplementationIT {
 
     // then the gates pass on the fixed branch
     assertThat(story).isWaitingAt("Task_CodeReview");
-    JsonNode after = variable(story, "agentRuns");
+    JsonNode after = driver.json(story, "agentRuns");
     assertThat(after.findValuesAsText("outcome")).containsExactly("CHECKS_FAILED", "DONE");
     assertThat(after.get(0).path("reason").asText()).contains("test_calc.test_sub");
     assertThat(after.get(1).path("summary").asText()).contains("fixed after the checks said").contains("test_sub");
-    JsonNode implementation = variable(story, "implementation");
+    JsonNode implementation = driver.json(story, "implementation");
     assertThat(implementation.path("passed").asBoolean()).isTrue();
     assertThat(implementation.path("tests").path("failed").asInt()).isZero();
     assertThat(implementation.path("agentNotes").path("summary").asText()).contains("Added subtraction");
@@ -108,8 +105,8 @@ class AgentImplementationIT {
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
     assertThat((String) engine.getRuntimeService().getVariable(story.getId(), "fallbackReason"))
         .contains("That was attempt 2 of 2").contains("test_calc.test_sub");
-    assertThat(variable(story, "implementation").path("passed").asBoolean()).isFalse();
-    assertThat(variable(story, "agentRuns").findValuesAsText("outcome")).containsExactly("CHECKS_FAILED", "CHECKS_FAILED");
+    assertThat(driver.json(story, "implementation").path("passed").asBoolean()).isFalse();
+    assertThat(driver.json(story, "agentRuns").findValuesAsText("outcome")).containsExactly("CHECKS_FAILED", "CHECKS_FAILED");
   }
 
   private ProcessInstance plannedStory(String title) {
@@ -121,11 +118,4 @@ class AgentImplementationIT {
     return story;
   }
 
-  private JsonNode variable(ProcessInstance story, String name) {
-    try {
-      return json.readTree(String.valueOf(engine.getRuntimeService().getVariable(story.getId(), name)));
-    } catch (Exception e) {
-      throw new AssertionError(name + " is not JSON", e);
-    }
-  }
 }

@@ -10,7 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyflow.lifecycle.StoryDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +49,6 @@ class ImplementationLifecycleIT {
   @Autowired
   ProcessEngine engine;
 
-  @Autowired
-  ObjectMapper json;
 
   @Autowired
   CamundaBpmProperties camunda;
@@ -69,7 +66,7 @@ class ImplementationLifecycleIT {
   void workOnTheBranchPassesTheGatesAndAReworkBringsTheReviewersCommentIntoThePlan() {
     // given a story planned by the builtin agent
     ProcessInstance story = plannedStory();
-    JsonNode plan = report(story, "implementationPlan");
+    JsonNode plan = driver.json(story, "implementationPlan");
     assertThat(plan.path("tasks")).hasSize(2);
     assertThat(plan.path("tasks").get(1).path("test").asText()).contains("The link expires after 30 minutes");
     assertThat(plan.path("repository").path("buildTools").toString()).isEqualTo("[\"make\"]");
@@ -83,7 +80,7 @@ class ImplementationLifecycleIT {
 
     // then
     assertThat(story).isWaitingAt("Task_CodeReview");
-    JsonNode implementation = report(story, "implementation");
+    JsonNode implementation = driver.json(story, "implementation");
     assertThat(implementation.path("passed").asBoolean()).isTrue();
     assertThat(implementation.path("head").asText()).isEqualTo(commit);
     assertThat(implementation.path("commits")).hasSize(1);
@@ -96,7 +93,7 @@ class ImplementationLifecycleIT {
     driver.backendStep(story, "Task_PlanImplementation");
 
     // then the new plan leads with the reviewer's comment
-    JsonNode replanned = report(story, "implementationPlan");
+    JsonNode replanned = driver.json(story, "implementationPlan");
     assertThat(replanned.path("rework").asText()).contains("Cover negative numbers too");
     assertThat(replanned.path("steps").get(0).asText()).contains("Cover negative numbers too");
     assertThat(replanned.path("reviewerComments").findValuesAsText("comment")).contains("Cover negative numbers too");
@@ -129,7 +126,7 @@ class ImplementationLifecycleIT {
     // then the gates refuse it, naming the failing test, and the story comes back
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
     assertThat(fallbackReason(story)).contains("tests: 1 of 2 tests failed").contains("test_calc.test_sub");
-    assertThat(report(story, "implementation").path("passed").asBoolean()).isFalse();
+    assertThat(driver.json(story, "implementation").path("passed").asBoolean()).isFalse();
 
     // when the human fixes it
     project.commitOnStoryBranch(id(story), MakeProject.passingWork(), "Subtraction, fixed", temp);
@@ -138,7 +135,7 @@ class ImplementationLifecycleIT {
 
     // then
     assertThat(story).isWaitingAt("Task_CodeReview");
-    JsonNode implementation = report(story, "implementation");
+    JsonNode implementation = driver.json(story, "implementation");
     assertThat(implementation.path("passed").asBoolean()).isTrue();
     assertThat(implementation.path("commits").findValuesAsText("message"))
         .containsExactly("Subtraction, fixed", "Subtraction, first try");
@@ -153,7 +150,7 @@ class ImplementationLifecycleIT {
     MakeProject.write(workspace, MakeProject.passingWork());
     driver.backendStep(story, "Task_Implement");
     assertThat(story).isWaitingAt("Task_CodeReview");
-    String accepted = report(story, "implementation").path("head").asText();
+    String accepted = driver.json(story, "implementation").path("head").asText();
     assertThat(project.storyBranchHead(id(story))).isEqualTo(accepted);
 
     // when the workspace is lost and the story comes back for more work
@@ -166,7 +163,7 @@ class ImplementationLifecycleIT {
     // then the workspace was rebuilt from the repository, with every commit
     assertThat(story).isWaitingAt("Task_CodeReview");
     assertThat(workspace.resolve("src/calc.sh")).hasContent(MakeProject.CALC_WITH_SUB.strip());
-    JsonNode implementation = report(story, "implementation");
+    JsonNode implementation = driver.json(story, "implementation");
     assertThat(implementation.path("commits")).hasSize(2);
     assertThat(implementation.path("commits").get(1).path("id").asText()).isEqualTo(accepted);
     assertThat(implementation.path("tests").path("run").asInt()).isEqualTo(3);
@@ -187,8 +184,8 @@ class ImplementationLifecycleIT {
     // then each is judged on its own branch in its own workspace
     assertThat(first).isWaitingAt("Task_CodeReview");
     assertThat(second).isWaitingAt("Task_BackendEngineerFallback");
-    assertThat(report(first, "implementation").path("branch").asText()).isEqualTo("story/" + id(first));
-    assertThat(report(second, "implementation").path("commits").findValuesAsText("message"))
+    assertThat(driver.json(first, "implementation").path("branch").asText()).isEqualTo("story/" + id(first));
+    assertThat(driver.json(second, "implementation").path("commits").findValuesAsText("message"))
         .containsExactly("Second story");
     assertThat(temp.resolve("workspaces").resolve(id(first))).isDirectory();
     assertThat(temp.resolve("workspaces").resolve(id(second))).isDirectory();
@@ -211,13 +208,6 @@ class ImplementationLifecycleIT {
     return story;
   }
 
-  private JsonNode report(ProcessInstance story, String variable) {
-    try {
-      return json.readTree(String.valueOf(engine.getRuntimeService().getVariable(story.getId(), variable)));
-    } catch (Exception e) {
-      throw new AssertionError(variable + " is not JSON", e);
-    }
-  }
 
   private String fallbackReason(ProcessInstance story) {
     return (String) engine.getRuntimeService().getVariable(story.getId(), "fallbackReason");
