@@ -41,6 +41,22 @@ class ConfiguredBackendEngineerTest {
   }
 
   @Test
+  void theAgentsReviewJoinsTheNotesOfADeterministicReport() {
+    // given a feasibility-like report: verdict and findings are the builtin's, notes are open
+    BuiltinStep review = gate(Step.FEASIBILITY, request -> new StepResult(Map.of("verdict", "READY",
+        "findings", List.of(), "notes", List.of())));
+    BackendEngineer engineer = engineer(List.of(review), Optional.of(agent));
+
+    // when
+    StepResult result = engineer.perform(request(Step.FEASIBILITY, false));
+
+    // then the verdict stays the builtin's and the agent's review is one note, marked as the agent's
+    assertThat(result.report()).containsEntry("verdict", "READY");
+    assertThat((List<?>) result.report().get("notes")).singleElement()
+        .isEqualTo(Map.of("by", "agent", "summary", "Built the endpoint"));
+  }
+
+  @Test
   void gateDecidesEvenWhenTheAgentSaysDone() {
     BuiltinStep gate = gate(Step.IMPLEMENT, request -> {
       throw new BackendEngineerNeededException("No tests ran");
