@@ -85,7 +85,8 @@ class DeploymentStep implements BuiltinStep {
       throw new BackendEngineerNeededException("The deployment bundle of story " + request.storyId() + " on branch "
           + branch + " fails validation (step 'deployment'), " + validation.problems().size() + " problem(s): "
           + DeploymentReport.problems(validation.problems(), 5) + ". Fix the bundle on the story branch and complete "
-          + "this task: the checks run again, and a bundle that still fails goes to the DevOps engineer marked as failed.");
+          + "this task: the checks run again, and a bundle that still fails goes to the DevOps engineer marked as failed.",
+          report);
     }
     return new StepResult(report);
   }

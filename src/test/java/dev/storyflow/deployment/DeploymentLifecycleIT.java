@@ -156,6 +156,8 @@ class DeploymentLifecycleIT {
     assertThat(fallbackReason(story)).contains("fails validation", "step 'deployment'",
         "deploy/compose.yaml: line 10: POSTGRES_PASSWORD has a value written in").doesNotContain("Pr0d-S3cret-2024");
     assertThat(GitFixtures.files(repository, branch)).contains("deploy/Dockerfile", "deploy/compose.yaml");
+    assertThat(deployment(story).path("valid").asBoolean()).as("the failed report is kept for the human").isFalse();
+    assertThat(deployment(story).toString()).doesNotContain("Pr0d-S3cret-2024");
 
     // when the human fixes the file on the story branch and completes the task
     GitFixtures.commitTo(repository, branch, dir.resolve("fix"),
