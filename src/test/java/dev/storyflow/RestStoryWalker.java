@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient.Reply;
+import dev.storyflow.identity.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +18,6 @@ import java.util.Map;
  * Needs the job executor running.
  */
 public final class RestStoryWalker {
-
-  /** The demo user of each candidate group. */
-  public static final Map<String, String> USER_OF_GROUP = Map.of(
-      "product-owner", "po", "system-architect", "architect", "security-expert", "security",
-      "frontend-engineer", "frontend", "backend-engineer", "backend", "code-reviewer", "reviewer",
-      "qa-engineer", "qa", "devops-engineer", "devops", "business-owner", "business");
 
   private final HttpTestClient http;
 
@@ -54,7 +49,7 @@ public final class RestStoryWalker {
       }
       for (JsonNode task : tasks) {
         String key = task.path("taskDefinitionKey").asText();
-        String user = USER_OF_GROUP.get(task.path("candidateGroups").get(0).asText());
+        String user = Role.ofGroup(task.path("candidateGroups").get(0).asText()).orElseThrow().demoUser();
         Map<String, Object> variables = new HashMap<>(decisionFor(key));
         variables.put("comment", Map.of("value", "Completed " + key + " as " + user));
         Reply reply = http.post(user, "/engine-rest/task/" + task.path("id").asText() + "/complete",
