@@ -34,7 +34,7 @@ class RunStore {
   private final TransactionTemplate ownTransaction;
   private final String node;
 
-  RunStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, RunTable table) {
+  RunStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -1,4 +1,5 @@
 -- Agent runs: one row per run of an external agent, with its capped output (H2).
+-- IF NOT EXISTS: databases made before Flyway already have the table.
 CREATE TABLE IF NOT EXISTS SF_AGENT_RUN (
   PROC_INST_ID VARCHAR(64) NOT NULL,
   RUN_NUMBER INTEGER NOT NULL,
