@@ -1,5 +1,6 @@
 package dev.storyflow.agent;
 
+import dev.storyflow.engineer.SecretMask;
 import dev.storyflow.identity.CurrentUser;
 import dev.storyflow.identity.EngineAccess;
 import dev.storyflow.lifecycle.StoryProcess;
@@ -25,12 +26,15 @@ class AgentRunController {
   private final HistoryService historyService;
   private final EngineAccess engine;
   private final CurrentUser currentUser;
+  private final SecretMask mask;
 
-  AgentRunController(RunStore runs, HistoryService historyService, EngineAccess engine, CurrentUser currentUser) {
+  AgentRunController(RunStore runs, HistoryService historyService, EngineAccess engine, CurrentUser currentUser,
+      SecretMask mask) {
     this.runs = runs;
     this.historyService = historyService;
     this.engine = engine;
     this.currentUser = currentUser;
+    this.mask = mask;
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,9 +52,10 @@ class AgentRunController {
         .orElseThrow(() -> new AgentRunNotFoundException(storyId, run));
     AgentRun r = log.run();
     return "# Story " + r.storyId() + ", agent run " + r.number() + " (step " + r.step() + ", attempt " + r.attempt()
-        + "): " + r.outcome() + (r.reason() == null ? "" : " - " + r.reason()) + "\n"
-        + "## stdout (" + bytes(r.stdoutBytes()) + ")\n" + text(log.stdout()) + "\n"
-        + "## stderr (" + bytes(r.stderrBytes()) + ")\n" + text(log.stderr());
+        + "): " + r.outcome() + (r.reason() == null ? "" : " - " + mask.mask(r.reason())) + "\n"
+        // stored masked since the output is captured; masked again when served, for runs recorded before that
+        + "## stdout (" + bytes(r.stdoutBytes()) + ")\n" + text(mask.mask(log.stdout())) + "\n"
+        + "## stderr (" + bytes(r.stderrBytes()) + ")\n" + text(mask.mask(log.stderr()));
   }
 
   /** The latest story with this id, as on {@code GET /api/stories/{storyId}}. */

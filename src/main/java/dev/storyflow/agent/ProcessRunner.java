@@ -1,5 +1,6 @@
 package dev.storyflow.agent;
 
+import dev.storyflow.engineer.SecretMask;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
  * Runs an agent process: an argument list (no shell), a working directory, stdin from a file, an
  * environment made only of allowed variables, captured and capped stdout and stderr, and a
  * timeout after which the whole process tree is stopped: asked to terminate, then killed.
+ * Storyflow sees the output only with its secrets masked: the result read from it, the reasons
+ * quoting it and the run's stored log.
  */
 @Component
 class ProcessRunner {
@@ -22,6 +25,12 @@ class ProcessRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
   private static final Duration GRACE = Duration.ofSeconds(5);
   private static final Duration DRAIN = Duration.ofSeconds(5);
+
+  private final SecretMask secrets;
+
+  ProcessRunner(SecretMask secrets) {
+    this.secrets = secrets;
+  }
 
   /**
    * @param command the arguments, the program first
@@ -39,10 +48,10 @@ class ProcessRunner {
    * @param exitCode the exit code, {@code null} when the process did not end
    * @param timedOut the process ran past its timeout and was killed with its children
    * @param interrupted Storyflow stopped while the process ran; the process was killed
-   * @param stdout what the process printed on stdout (capped)
+   * @param stdout what the process printed on stdout (capped, secrets masked)
    * @param stdoutBytes how many bytes it printed on stdout
    * @param stdoutTruncated stdout was longer than the cap
-   * @param stderr what it printed on stderr (capped)
+   * @param stderr what it printed on stderr (capped, secrets masked)
    * @param stderrBytes how many bytes it printed on stderr
    * @param duration how long it ran
    */
@@ -93,8 +102,9 @@ class ProcessRunner {
       Thread.currentThread().interrupt();
     }
     Integer exitCode = process.isAlive() ? null : process.exitValue();
-    return new Outcome(exitCode, timedOut, interrupted, stdout.text(), stdout.totalBytes(), stdout.truncated(),
-        stderr.text(), stderr.totalBytes(), Duration.ofNanos(System.nanoTime() - started));
+    Duration duration = Duration.ofNanos(System.nanoTime() - started);
+    return new Outcome(exitCode, timedOut, interrupted, secrets.mask(stdout.text()), stdout.totalBytes(),
+        stdout.truncated(), secrets.mask(stderr.text()), stderr.totalBytes(), duration);
   }
 
   /**

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Runs one backend-engineer step from its service task: hands the story to the
  * {@link BackendEngineer}, writes the report, or sends the story to the human fallback task
- * with BPMN error {@code BACKEND_ENGINEER_NEEDED}.
+ * with BPMN error {@code BACKEND_ENGINEER_NEEDED}, whose message (the reason, which may quote what
+ * an agent or a build printed) becomes {@code fallbackReason} with its secrets masked.
  */
 abstract class BackendEngineerTask implements JavaDelegate {
 
@@ -26,10 +27,12 @@ abstract class BackendEngineerTask implements JavaDelegate {
 
   private final BackendEngineer backendEngineer;
   private final ObjectMapper json;
+  private final SecretMask secrets;
 
-  BackendEngineerTask(BackendEngineer backendEngineer, ObjectMapper json) {
+  BackendEngineerTask(BackendEngineer backendEngineer, ObjectMapper json, SecretMask secrets) {
     this.backendEngineer = backendEngineer;
     this.json = json;
+    this.secrets = secrets;
   }
 
   abstract Step step();
@@ -45,14 +48,14 @@ abstract class BackendEngineerTask implements JavaDelegate {
     try {
       result = backendEngineer.perform(request);
     } catch (BackendEngineerNeededException e) {
-      LOG.info("Story {} needs a human backend engineer for step {}: {}",
-          request.storyId(), step.code(), e.getMessage());
+      String reason = secrets.mask(e.getMessage());
+      LOG.info("Story {} needs a human backend engineer for step {}: {}", request.storyId(), step.code(), reason);
       execution.setVariable(FALLBACK_STEP, step.code());
       execution.setVariable(FALLBACK_RESOLVED, Boolean.FALSE);
       if (!e.report().isEmpty()) {
         writeReport(execution, step, e.report());
       }
-      throw new BpmnError(StoryProcess.ERROR_BACKEND_ENGINEER_NEEDED, e.getMessage());
+      throw new BpmnError(StoryProcess.ERROR_BACKEND_ENGINEER_NEEDED, reason);
     }
     if (humanCompleted) {
       execution.removeVariable(FALLBACK_STEP);

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 @Component("codeImplementation")
 class CodeImplementation extends BackendEngineerTask {
 
-  CodeImplementation(BackendEngineer backendEngineer, ObjectMapper json) {
-    super(backendEngineer, json);
+  CodeImplementation(BackendEngineer backendEngineer, ObjectMapper json, SecretMask secrets) {
+    super(backendEngineer, json, secrets);
   }
 
   @Override

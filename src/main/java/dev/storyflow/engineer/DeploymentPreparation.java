@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 @Component("deploymentPreparation")
 class DeploymentPreparation extends BackendEngineerTask {
 
-  DeploymentPreparation(BackendEngineer backendEngineer, ObjectMapper json) {
-    super(backendEngineer, json);
+  DeploymentPreparation(BackendEngineer backendEngineer, ObjectMapper json, SecretMask secrets) {
+    super(backendEngineer, json, secrets);
   }
 
   @Override

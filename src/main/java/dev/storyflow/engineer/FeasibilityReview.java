@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 @Component("feasibilityReview")
 class FeasibilityReview extends BackendEngineerTask {
 
-  FeasibilityReview(BackendEngineer backendEngineer, ObjectMapper json) {
-    super(backendEngineer, json);
+  FeasibilityReview(BackendEngineer backendEngineer, ObjectMapper json, SecretMask secrets) {
+    super(backendEngineer, json, secrets);
   }
 
   @Override

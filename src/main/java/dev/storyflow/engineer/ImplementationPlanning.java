@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 @Component("implementationPlanning")
 class ImplementationPlanning extends BackendEngineerTask {
 
-  ImplementationPlanning(BackendEngineer backendEngineer, ObjectMapper json) {
-    super(backendEngineer, json);
+  ImplementationPlanning(BackendEngineer backendEngineer, ObjectMapper json, SecretMask secrets) {
+    super(backendEngineer, json, secrets);
   }
 
   @Override

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 @Component("securityFix")
 class SecurityFix extends BackendEngineerTask {
 
-  SecurityFix(BackendEngineer backendEngineer, ObjectMapper json) {
-    super(backendEngineer, json);
+  SecurityFix(BackendEngineer backendEngineer, ObjectMapper json, SecretMask secrets) {
+    super(backendEngineer, json, secrets);
   }
 
   @Override

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 @Component("securitySelfCheck")
 class SecuritySelfCheck extends BackendEngineerTask {
 
-  SecuritySelfCheck(BackendEngineer backendEngineer, ObjectMapper json) {
-    super(backendEngineer, json);
+  SecuritySelfCheck(BackendEngineer backendEngineer, ObjectMapper json, SecretMask secrets) {
+    super(backendEngineer, json, secrets);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,6 +107,29 @@ final class SecretDetector {
       lines.add(file.maskedLine(line, spans));
     }
     return String.join("\n", lines);
+  }
+
+  /**
+   * Masks a log or a message quoting one (an agent's or a build's output): every secret found and
+   * every value given to a secret name, also inside JSON strings ({@link DecodedText}), as
+   * {@code ********} (keeping a provider's public prefix); every other character stays where it
+   * was. Unlike {@link #maskText}, a random-looking token no rule finds is kept, so that commit
+   * ids, hashes and paths stay readable.
+   */
+  String maskLog(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    SourceFile file = SourceFile.of("", text);
+    List<int[]> spans = new ArrayList<>(maskSpans(file, find(file)));
+    Optional<DecodedText> decoded = DecodedText.of(text);
+    for (int level = 0; level < 2 && decoded.isPresent(); level++) {
+      DecodedText view = decoded.get();
+      SourceFile inner = SourceFile.of("", view.text());
+      maskSpans(inner, find(inner)).forEach(span -> spans.add(view.original(span)));
+      decoded = view.again();
+    }
+    return file.masked(spans);
   }
 
   static boolean overlaps(List<Match> found, int start, int end) {

@@ -48,8 +48,20 @@ record SourceFile(String path, String text, int[] lineStarts) {
    * stripped and cut to {@link Finding#MAX_SNIPPET} characters.
    */
   String maskedLine(int line, List<int[]> spans) {
-    int start = lineStart(line);
-    int end = lineEnd(line);
+    String masked = masked(lineStart(line), lineEnd(line), spans).strip();
+    return masked.length() > Finding.MAX_SNIPPET ? masked.substring(0, Finding.MAX_SNIPPET - 1) + "…" : masked;
+  }
+
+  /**
+   * The whole text with every span in {@code spans} ({start, end, keep}) replaced by
+   * {@code ********} as in {@link #maskedLine}; everything else, line breaks and indentation
+   * included, stays as it is.
+   */
+  String masked(List<int[]> spans) {
+    return masked(0, text.length(), spans);
+  }
+
+  private String masked(int start, int end, List<int[]> spans) {
     List<int[]> cuts = spans.stream()
         .filter(s -> s[0] < end && start < s[1])
         .map(s -> new int[] {Math.max(s[0], start), Math.min(s[1], end), s[0] >= start ? s[2] : 0})
@@ -68,8 +80,7 @@ record SourceFile(String path, String text, int[] lineStarts) {
       at = cut[1];
     }
     out.append(text, Math.min(at, end), end);
-    String masked = out.toString().strip();
-    return masked.length() > Finding.MAX_SNIPPET ? masked.substring(0, Finding.MAX_SNIPPET - 1) + "…" : masked;
+    return out.toString();
   }
 
   /** The file name, e.g. {@code application.yaml}. */

@@ -59,7 +59,12 @@ final class CappedLog {
 
   /** The last lines of the output, at most {@code maxChars} characters. */
   String excerpt(int maxLines, int maxChars) {
-    String text = toString().stripTrailing();
+    return excerpt(toString(), maxLines, maxChars);
+  }
+
+  /** The last lines of an output, at most {@code maxChars} characters. */
+  static String excerpt(String output, int maxLines, int maxChars) {
+    String text = output.stripTrailing();
     String[] lines = text.split("\r?\n");
     int from = Math.max(0, lines.length - maxLines);
     String excerpt = String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));

@@ -1,6 +1,7 @@
 package dev.storyflow.workspace;
 
 import dev.storyflow.engineer.BackendEngineerNeededException;
+import dev.storyflow.engineer.SecretMask;
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.workspace.BuildRunner.Outcome;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * </ol>
  * The branch is pushed to the story's repository before the build, so the work is safe whatever
  * the gates say. Agents' bridges call {@link #check} after each run and hand the failure report
- * back to the agent.
+ * back to the agent. What the build printed (its log, the failure messages of its test reports) is
+ * masked for secrets before it is written anywhere.
  */
 @Component
 public class ImplementationGate {
@@ -34,14 +36,16 @@ public class ImplementationGate {
   private final BuildProperties buildProperties;
   private final CoverageProperties coverageProperties;
   private final WorkspaceProperties workspaceProperties;
+  private final SecretMask secrets;
 
   ImplementationGate(GitWorkspaces workspaces, BuildRunner builds, BuildProperties buildProperties,
-      CoverageProperties coverageProperties, WorkspaceProperties workspaceProperties) {
+      CoverageProperties coverageProperties, WorkspaceProperties workspaceProperties, SecretMask secrets) {
     this.workspaces = workspaces;
     this.builds = builds;
     this.buildProperties = buildProperties;
     this.coverageProperties = coverageProperties;
     this.workspaceProperties = workspaceProperties;
+    this.secrets = secrets;
   }
 
   /**
@@ -72,10 +76,12 @@ public class ImplementationGate {
     Instant started = Instant.now();
     LOG.info("Building {} of story {} with {}", workspace.branch(), workspace.storyId(), plan.get().commands());
     Outcome outcome = builds.run(workspace.dir(), plan.get(), buildProperties.timeout(), log);
-    TestResults tests = TestResults.read(workspace.dir(), started);
+    TestResults tests = TestResults.read(workspace.dir(), started).withMessages(secrets::mask);
     Optional<LineCoverage> coverage = LineCoverage.read(workspace.dir(), started);
     workspaces.restore(workspace);
-    report.built(plan.get(), outcome, buildProperties.timeout(), log, writeLog(workspace, log));
+    String output = secrets.mask(log.toString());
+    report.built(plan.get(), outcome, buildProperties.timeout(), output, log.droppedBytes(),
+        writeLog(workspace, output));
     report.tested(tests);
     report.covered(coverage, coverageProperties.minLine());
     GateReport result = report.result();
@@ -85,12 +91,12 @@ public class ImplementationGate {
   }
 
   /** Keeps the capped build log next to the workspaces, for the human who looks into a failure. */
-  private Path writeLog(StoryWorkspace workspace, CappedLog log) {
+  private Path writeLog(StoryWorkspace workspace, String output) {
     Path file = workspaceProperties.root().resolve(".logs").resolve(workspace.storyId() + "-build.log")
         .toAbsolutePath().normalize();
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, log.toString());
+      Files.writeString(file, output);
       return file;
     } catch (IOException e) {
       LOG.warn("Cannot write the build log of {} to {}: {}", workspace.storyId(), file, e.getMessage());

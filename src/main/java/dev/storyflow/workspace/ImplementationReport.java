@@ -79,7 +79,11 @@ final class ImplementationReport {
     skip("coverage", "no build ran");
   }
 
-  void built(BuildPlan plan, Outcome outcome, Duration timeout, CappedLog log, Path logFile) {
+  /**
+   * @param output what the build printed, capped and with its secrets masked
+   * @param droppedBytes how much of the output was left out by the cap
+   */
+  void built(BuildPlan plan, Outcome outcome, Duration timeout, String output, long droppedBytes, Path logFile) {
     Map<String, Object> build = new LinkedHashMap<>();
     build.put("tool", plan.tool());
     build.put("commands", plan.commands());
@@ -89,7 +93,7 @@ final class ImplementationReport {
     build.put("timeout", timeout.toString());
     build.put("durationSeconds", outcome.duration().toSeconds());
     build.put("logFile", logFile == null ? null : logFile.toString());
-    build.put("logBytesLeftOut", log.droppedBytes());
+    build.put("logBytesLeftOut", droppedBytes);
     report.put("build", build);
     String command = String.join(" ", outcome.command());
     if (outcome.timedOut()) {
@@ -102,7 +106,7 @@ final class ImplementationReport {
       gate("build", PASSED, "'" + command + "' succeeded");
     }
     if (!outcome.succeeded()) {
-      logExcerpt = log.excerpt(60, 4000);
+      logExcerpt = CappedLog.excerpt(output, 60, 4000);
     }
   }
 

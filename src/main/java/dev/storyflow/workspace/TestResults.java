@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -41,6 +42,13 @@ record TestResults(int reports, List<String> unreadable, int total, int failed, 
    * @param message the first line of the failure's message
    */
   record TestFailure(String test, String kind, String message) {
+  }
+
+  /** These results with each failure's message passed through {@code mask}, e.g. to mask secrets. */
+  TestResults withMessages(UnaryOperator<String> mask) {
+    List<TestFailure> masked = failures.stream()
+        .map(f -> new TestFailure(f.test(), f.kind(), mask.apply(f.message()))).toList();
+    return new TestResults(reports, unreadable, total, failed, errors, skipped, masked);
   }
 
   /** Tests that ran: found and not skipped. */

@@ -186,7 +186,8 @@ class ImplementationGateTest {
   private ImplementationGate gate(List<String> command, Duration timeout, Double minLine) {
     WorkspaceProperties workspace = new WorkspaceProperties(root, null);
     return new ImplementationGate(new GitWorkspaces(workspace), new BuildRunner(),
-        new BuildProperties(command, timeout, DataSize.ofKilobytes(64)), new CoverageProperties(minLine), workspace);
+        new BuildProperties(command, timeout, DataSize.ofKilobytes(64)), new CoverageProperties(minLine), workspace,
+        text -> text);
   }
 
   private StepRequest request(String storyId) {
