@@ -53,6 +53,16 @@ public final class HttpTestClient {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  public Reply put(String user, String path, Object body) {
+    return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body), StandardCharsets.UTF_8)));
+  }
+
+  public Reply delete(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+  }
+
   /** {@code user} may be {@code null} (no credentials) or {@code "name:password"}; a bare name uses "demo". */
   private Reply send(String user, HttpRequest.Builder request) {
     if (user != null) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The story does not reach UAT with a bundle that failed validation unless the DevOps engineer
- * approves with a comment, which is recorded in {@code overrides}. Sending it back needs nothing
+ * approves with a comment, which is recorded in the audit as an override; so does a story whose
+ * deployment report is missing or cannot be read (fail closed). Sending it back needs nothing
  * more: the story returns through {@code Task_PrepareDeployment}, which checks again.
  */
 @Component
@@ -32,14 +33,27 @@ class DeploymentGuard implements ApprovalGuard {
     if (task != StoryTask.CONFIGURE_DEVOPS) {
       return Optional.empty();
     }
-    return read(variables.get(StoryVariables.DEPLOYMENT))
-        .filter(report -> report.path("valid").isBoolean() && !report.path("valid").booleanValue())
+    Object variable = variables.get(StoryVariables.DEPLOYMENT);
+    if (variable == null) {
+      return Optional.of("there is no deployment report");
+    }
+    Optional<JsonNode> read = read(variable);
+    if (read.isEmpty() || !read.get().path("valid").isBoolean()) {
+      return Optional.of("the deployment report cannot be read (no valid flag)");
+    }
+    return read
+        .filter(report -> !report.path("valid").booleanValue())
         .map(report -> {
           List<String> problems = new ArrayList<>();
           report.path("problems").forEach(p -> problems.add(p.asText()));
           return "the deployment bundle failed validation, " + problems.size() + " problem(s): "
               + DeploymentReport.problems(problems, 3);
         });
+  }
+
+  @Override
+  public Optional<String> evidenceVariable(StoryTask task) {
+    return task == StoryTask.CONFIGURE_DEVOPS ? Optional.of(StoryVariables.DEPLOYMENT) : Optional.empty();
   }
 
   private Optional<JsonNode> read(Object value) {

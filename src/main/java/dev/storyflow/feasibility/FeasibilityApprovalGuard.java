@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Approving a draft whose feasibility verdict is not {@code READY} goes against the evidence: the
- * product owner must say why in a comment, which is recorded as an override. A story without a
- * feasibility report (a human did the review) needs no override.
+ * product owner must say why in a comment, which is recorded as an override. A missing or
+ * unreadable report fails closed: approving without it is an override too.
  */
 @Component
 class FeasibilityApprovalGuard implements ApprovalGuard {
@@ -33,10 +33,21 @@ class FeasibilityApprovalGuard implements ApprovalGuard {
       verdict = s;
       findings = map.get("findings") instanceof Collection<?> c ? c.size() : null;
     }
-    if (verdict == null || Verdict.READY.equals(verdict)) {
+    if (report == null) {
+      return Optional.of("there is no feasibility report");
+    }
+    if (verdict == null) {
+      return Optional.of("the feasibility report cannot be read (no verdict)");
+    }
+    if (Verdict.READY.equals(verdict)) {
       return Optional.empty();
     }
     return Optional.of("the feasibility verdict is " + verdict
         + (findings == null ? "" : " with " + findings + " finding(s)"));
+  }
+
+  @Override
+  public Optional<String> evidenceVariable(StoryTask task) {
+    return task == StoryTask.APPROVE_DRAFT ? Optional.of(FEASIBILITY) : Optional.empty();
   }
 }

@@ -21,13 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the team's groups, their authorizations and a Tasklist filter per role exist. Every
+ * Makes sure the team's groups, their authorizations and a Tasklist filter per role exist:
+ * {@code camunda-admin} may do everything, every team role uses Tasklist, the product owner
+ * starts stories and reads them in Cockpit. Every
  * step looks before it writes, so it runs at every start-up and on every node.
  */
 class TeamSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(TeamSetup.class);
   static final String TASKLIST = "tasklist";
+  static final String COCKPIT = "cockpit";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -45,6 +48,7 @@ class TeamSetup {
     for (Role role : Role.values()) {
       ensureGroup(role);
       if (!role.isTeamRole()) {
+        grantEverything(role);
         continue;
       }
       grant(role, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
@@ -52,9 +56,21 @@ class TeamSetup {
       if (role == Role.PRODUCT_OWNER) {
         grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // Cockpit, read-only: story instances, their history and the decision tables
+        grant(role, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE);
+        grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(role, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
       }
       Filter filter = ensureFilter(role);
       grant(role, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  /** camunda-admin: every permission on every resource (Cockpit, Admin, Tasklist, instances, users, ...). */
+  private void grantEverything(Role role) {
+    for (Resource resource : Resources.values()) {
+      grant(role, resource, Authorization.ANY, Permissions.ALL);
     }
   }
 

@@ -19,25 +19,27 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the decision submitted with a user task before the task completes. An invalid decision
  * throws, so the task stays open and nothing changes. A valid one is recorded: the comment as a
- * Camunda task comment, the outcome in the variables the gateways read. The raw inputs are
+ * Camunda task comment, the decision in the audit, the outcome in the variables the gateways read. The raw inputs are
  * removed so that they never leak into the next decision.
  */
 @Component("storyDecision")
 class DecisionListener implements TaskListener {
 
   private final DecisionRules rules;
-  private final OverrideLog overrides;
+  private final DecisionAudit audit;
 
-  DecisionListener(DecisionRules rules, OverrideLog overrides) {
+  DecisionListener(DecisionRules rules, DecisionAudit audit) {
     this.rules = rules;
-    this.overrides = overrides;
+    this.audit = audit;
   }
 
   @Override
   public void notify(DelegateTask task) {
     StoryTask storyTask = StoryTask.ofId(task.getTaskDefinitionKey())
         .orElseThrow(() -> new IllegalStateException("No decision rules for " + task.getTaskDefinitionKey()));
-    Status current = Status.ofCode(String.valueOf(task.getVariable(STATUS))).orElse(storyTask.status());
+    // the task's own status; only the fallback, which serves every status, reads the engine's status variable
+    Status current = storyTask.status() != null ? storyTask.status()
+        : Status.ofCode(String.valueOf(task.getVariable(STATUS))).orElse(null);
     Decision decision = rules.check(storyTask, current, task.getVariables());
 
     if (decision.comment() != null) {
@@ -61,8 +63,6 @@ class DecisionListener implements TaskListener {
       task.setVariable(FALLBACK_RESOLVED, Boolean.TRUE);
     }
     decision.values().forEach(task::setVariable);
-    if (decision.override() != null) {
-      overrides.record(task, current, decision);
-    }
+    audit.record(task, storyTask, current, decision);
   }
 }

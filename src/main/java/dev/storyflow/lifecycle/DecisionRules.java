@@ -27,6 +27,11 @@ public class DecisionRules {
     this.guards = List.copyOf(guards);
   }
 
+  /** The variables holding the evidence that the guards check for this task. */
+  public List<String> evidenceVariables(StoryTask task) {
+    return guards.stream().map(g -> g.evidenceVariable(task)).flatMap(java.util.Optional::stream).distinct().toList();
+  }
+
   static final int MAX_COMMENT = 10_000;
   static final int MAX_SPRINT = 64;
   static final int MAX_STORY_POINTS = 100;

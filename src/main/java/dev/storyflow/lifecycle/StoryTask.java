@@ -2,7 +2,9 @@ package dev.storyflow.lifecycle;
 
 import dev.storyflow.identity.Role;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The user tasks of the process: id, candidate group, status and the kind of decision. */
 public enum StoryTask {
@@ -19,7 +21,8 @@ public enum StoryTask {
   PO_REVIEW("Task_POReview", Role.PRODUCT_OWNER, Status.PO_REVIEW, DecisionKind.REVIEW),
   SECURITY_REVIEW("Task_SecurityReview", Role.SECURITY_EXPERT, Status.SECURITY_REVIEW, DecisionKind.SECURITY_REVIEW),
   CONFIGURE_DEVOPS("Task_ConfigureDevOps", Role.DEVOPS_ENGINEER, Status.CONFIGURING_DEVOPS, DecisionKind.REVIEW),
-  UAT("Task_UAT", Role.BUSINESS_OWNER, Status.UAT, DecisionKind.REVIEW),
+  // the team's workflow gives UAT to the product owner, who may hand it to a business owner
+  UAT("Task_UAT", Role.BUSINESS_OWNER, Status.UAT, DecisionKind.REVIEW, Role.PRODUCT_OWNER),
   BACKEND_ENGINEER_FALLBACK("Task_BackendEngineerFallback", Role.BACKEND_ENGINEER, null, DecisionKind.FALLBACK);
 
   /** What completing the task must say. */
@@ -44,20 +47,28 @@ public enum StoryTask {
   private final Role role;
   private final Status status;
   private final DecisionKind decisionKind;
+  private final List<Role> candidates;
 
-  StoryTask(String id, Role role, Status status, DecisionKind decisionKind) {
+  StoryTask(String id, Role role, Status status, DecisionKind decisionKind, Role... alsoCandidates) {
     this.id = id;
     this.role = role;
     this.status = status;
     this.decisionKind = decisionKind;
+    this.candidates = Stream.concat(Stream.of(role), Arrays.stream(alsoCandidates)).toList();
   }
 
   public String id() {
     return id;
   }
 
+  /** The role that owns the task. */
   public Role role() {
     return role;
+  }
+
+  /** The candidate groups' roles, the owner first. */
+  public List<Role> candidates() {
+    return candidates;
   }
 
   /** The status the task belongs to; {@code null} for the fallback, which serves every status. */

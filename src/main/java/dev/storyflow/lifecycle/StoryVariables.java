@@ -20,6 +20,10 @@ public final class StoryVariables {
   public static final String NOTES = "notes";
   public static final String REPOSITORY = "repository";
 
+  /** The story's own fields (design section 5): what intake and a revision accept. */
+  public static final java.util.List<String> STORY_FIELDS = java.util.List.of(STORY_ID, TITLE, AS_A, I_WANT, SO_THAT,
+      ACCEPTANCE_CRITERIA, COMPONENTS, EPIC, PRIORITY, STORY_POINTS, SPRINT, DEPENDS_ON, REFERENCE, NOTES, REPOSITORY);
+
   /** Boolean derived from {@link #COMPONENTS}: the story needs frontend work. */
   public static final String FRONTEND_INVOLVED = "frontendInvolved";
 

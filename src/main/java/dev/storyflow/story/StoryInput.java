@@ -33,9 +33,19 @@ public record StoryInput(
     @Size(max = 20_000) String notes,
     @Size(max = 1000) String repository) {
 
-  /** Story ids: a letter or digit, then up to 63 letters, digits, dots, underscores or dashes. */
-  public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-  static final String ID_MESSAGE = "must match " + ID_PATTERN;
+  /**
+   * Story ids: a letter or digit, then up to 63 letters, digits, dots, underscores or dashes; and a
+   * valid part of a git branch name ({@code story/{storyId}}): no {@code ..}, not ending in
+   * {@code .} or {@code .lock}. The id also names the story's workspace folder.
+   */
+  public static final String ID_PATTERN = "(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  public static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter"
+      + " or digit, without '..', and not ending in '.' or '.lock'";
+
+  /** Whether a story id follows the rules of {@link #ID_PATTERN}. */
+  public static boolean isValidId(String id) {
+    return id != null && id.matches(ID_PATTERN);
+  }
 
   /** The components, {@code backend} when none are given. */
   public List<String> componentsOrDefault() {

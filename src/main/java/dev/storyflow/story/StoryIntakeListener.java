@@ -1,8 +1,9 @@
 package dev.storyflow.story;
 
+import static dev.storyflow.lifecycle.StoryVariables.CREATED_BY;
+import static dev.storyflow.lifecycle.StoryVariables.FRONTEND_INVOLVED;
 import static dev.storyflow.lifecycle.StoryVariables.STORY_ID;
 
-import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.lifecycle.StoryRuleException;
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
 import java.util.HashMap;
@@ -10,18 +11,24 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks every new story, however it was started (Storyflow's API, {@code /engine-rest},
- * Tasklist): the story rules, business key = story id, no running story with the same id. A
- * story that fails is not started at all: the start transaction rolls back.
+ * Tasklist): only the story's own fields, the story rules, business key = story id. The id was
+ * registered just before by {@link StoryStartRules}. A story that fails is not started at all:
+ * the start transaction rolls back.
  */
 @Component("storyIntake")
 class StoryIntakeListener implements ExecutionListener {
 
   private static final String CONTEXT = "Invalid story";
+  /**
+   * Not sent by the client but set here: frontendInvolved from the components (Storyflow's API
+   * sends it too), createdBy from the start event's initiator, i.e. the authenticated user.
+   */
+  private static final List<String> DERIVED = List.of(FRONTEND_INVOLVED, CREATED_BY);
 
   private final StoryVariablesMapper mapper;
 
@@ -32,6 +39,14 @@ class StoryIntakeListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Map<String, Object> variables = new HashMap<>(execution.getVariables());
+    List<FieldProblem> unknown = variables.keySet().stream().sorted()
+        .filter(name -> !StoryVariablesMapper.FIELDS.contains(name) && !DERIVED.contains(name))
+        .map(name -> new FieldProblem(name, "is not a story field; a story starts with " + String.join(", ",
+            StoryVariablesMapper.FIELDS)))
+        .toList();
+    if (!unknown.isEmpty()) {
+      throw new StoryRuleException(CONTEXT, unknown);
+    }
     String businessKey = execution.getProcessBusinessKey();
     if (variables.get(STORY_ID) == null && businessKey != null) {
       variables.put(STORY_ID, businessKey);
@@ -44,21 +59,12 @@ class StoryIntakeListener implements ExecutionListener {
       throw new StoryRuleException(CONTEXT, List.of(new FieldProblem(STORY_ID,
           "must equal the business key " + businessKey)));
     }
-    if (isRunning(execution, story.storyId())) {
-      throw new DuplicateStoryException(story.storyId());
-    }
     Map<String, Object> normalized = mapper.toVariables(story);
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    normalized.put(CREATED_BY, user == null ? null : user.getUserId());
     execution.setVariables(normalized);
     StoryVariablesMapper.FIELDS.stream()
         .filter(name -> !normalized.containsKey(name) && execution.hasVariable(name))
         .forEach(execution::removeVariable);
-  }
-
-  private static boolean isRunning(DelegateExecution execution, String storyId) {
-    return Context.getCommandContext().runWithoutAuthorization(() ->
-        execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-            .processDefinitionKey(StoryProcess.KEY)
-            .processInstanceBusinessKey(storyId)
-            .count() > 0);
   }
 }

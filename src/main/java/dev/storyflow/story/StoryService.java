@@ -1,34 +1,32 @@
 package dev.storyflow.story;
 
-import dev.storyflow.identity.EngineAccess;
 import dev.storyflow.lifecycle.StoryProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
-/** Starts stories. The intake listener on the start event checks them again inside the engine. */
+/**
+ * Starts stories. Inside the engine, the start rules register the id (a unique key, so parallel
+ * starts of one id give one story) and intake checks the story again.
+ */
 @Service
 class StoryService {
 
   private final RuntimeService runtimeService;
   private final StoryVariablesMapper mapper;
-  private final EngineAccess engine;
+  private final StoryRegistry registry;
 
-  StoryService(RuntimeService runtimeService, StoryVariablesMapper mapper, EngineAccess engine) {
+  StoryService(RuntimeService runtimeService, StoryVariablesMapper mapper, StoryRegistry registry) {
     this.runtimeService = runtimeService;
     this.mapper = mapper;
-    this.engine = engine;
+    this.registry = registry;
   }
 
   /**
-   * @throws DuplicateStoryException when a story with this id is running
+   * @throws DuplicateStoryException when a story with this id exists, running or finished
    */
   void start(StoryInput story) {
-    boolean running = engine.asSystem(() -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(StoryProcess.KEY)
-        .processInstanceBusinessKey(story.storyId())
-        .count() > 0);
-    if (running) {
-      throw new DuplicateStoryException(story.storyId());
+    if (registry.exists(story.storyId())) {
+      throw DuplicateStoryException.taken(story.storyId());
     }
     runtimeService.createProcessInstanceByKey(StoryProcess.KEY)
         .businessKey(story.storyId())

@@ -27,8 +27,7 @@ import org.springframework.stereotype.Component;
 public class StoryVariablesMapper {
 
   /** The story's own variables, as listed in design section 5. */
-  public static final List<String> FIELDS = List.of(STORY_ID, TITLE, AS_A, I_WANT, SO_THAT, ACCEPTANCE_CRITERIA,
-      COMPONENTS, EPIC, PRIORITY, STORY_POINTS, SPRINT, DEPENDS_ON, REFERENCE, NOTES, REPOSITORY);
+  public static final List<String> FIELDS = STORY_FIELDS;
 
   private final Validator validator;
 

@@ -77,7 +77,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(DuplicateStoryException.class)
   ProblemDetail duplicate(DuplicateStoryException e) {
-    return problem(HttpStatus.CONFLICT, "Story already running", e.getMessage());
+    return problem(HttpStatus.CONFLICT, "Story id taken", e.getMessage());
   }
 
   @ExceptionHandler(StoryNotFoundException.class)

@@ -1,5 +1,6 @@
 package dev.storyflow.web;
 
+import dev.storyflow.lifecycle.StoryForbiddenException;
 import dev.storyflow.lifecycle.StoryRuleException;
 import dev.storyflow.story.DuplicateStoryException;
 import jakarta.annotation.Priority;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Makes {@code /engine-rest} answer Storyflow's rule violations as client errors. The engine
  * wraps an exception thrown by a listener, and the REST API turns the wrapper into a 500; this
  * mapper finds Storyflow's exception in the cause chain: an invalid story or decision is a 400,
- * a duplicate story a 409, in Camunda's own error format. Everything else is answered as before.
+ * a step around the story rules a 403, a story id already taken a 409, in Camunda's own error format. Everything else is answered as before.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -38,6 +39,9 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         }
         if (t instanceof DuplicateStoryException duplicate) {
           return respond(Response.Status.CONFLICT, duplicate, duplicate.getMessage());
+        }
+        if (t instanceof StoryForbiddenException forbidden) {
+          return respond(Response.Status.FORBIDDEN, forbidden, forbidden.getMessage());
         }
       }
       return ExceptionHandlerHelper.getInstance().getResponse(exception);

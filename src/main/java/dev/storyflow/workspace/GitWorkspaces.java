@@ -153,7 +153,7 @@ class GitWorkspaces implements WorkspaceProvider {
   private StoryWorkspace prepare(String storyId, StoryRepository repository) {
     String base = baseBranch(repository);
     String branch = "story/" + storyId;
-    Path dir = properties.root().resolve(storyId).toAbsolutePath().normalize();
+    Path dir = underRoot(storyId);
     StoryWorkspace workspace = new StoryWorkspace(storyId, repository, dir, branch, base);
     try (Git git = cloneOrReuse(dir, repository)) {
       git.fetch().setRemote("origin").setRemoveDeletedRefs(true)
@@ -169,6 +169,20 @@ class GitWorkspaces implements WorkspaceProvider {
       throw new IllegalStateException("Cannot prepare the workspace of " + storyId + " from "
           + repository.url() + ": " + e, e);
     }
+  }
+
+  /**
+   * The story's workspace folder: a direct child of the workspace root named by the story id.
+   * Anything else (an id that climbs out, names the root, or nests) is refused before any folder
+   * is touched, since a workspace may be deleted and rebuilt.
+   */
+  private Path underRoot(String storyId) {
+    Path root = properties.root().toAbsolutePath().normalize();
+    Path dir = root.resolve(storyId).normalize();
+    if (!dir.startsWith(root) || !root.equals(dir.getParent()) || !dir.getFileName().toString().equals(storyId)) {
+      throw new IllegalArgumentException("Story id " + storyId + " does not name a folder inside " + root);
+    }
+    return dir;
   }
 
   /** The configured base branch, or the branch the repository's HEAD names. */

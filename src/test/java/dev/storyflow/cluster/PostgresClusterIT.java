@@ -87,6 +87,7 @@ class PostgresClusterIT {
       switch (task.getTaskDefinitionKey()) {
         case "Task_PlanIntoSprint" -> variables.putAll(StoryDriver.plan());
         case "Task_ApproveDraft" -> variables.putAll(StoryDriver.approveDraft());
+        case "Task_ConfigureDevOps" -> variables.putAll(StoryDriver.approveWithoutBundle());
         case "Task_FrontendImplement", "Task_BackendEngineerFallback", "Task_ReviseStory" -> { }
         default -> variables.putAll(StoryDriver.approve());
       }

@@ -21,10 +21,18 @@ class DeploymentGuardTest {
   }
 
   @Test
-  void validOrMissingBundlesAndOtherTasksNeedNothing() {
+  void validBundlesAndOtherTasksNeedNothing() {
     assertThat(guard.overrideNeeded(StoryTask.CONFIGURE_DEVOPS, Map.of("deployment", Map.of("valid", true)))).isEmpty();
-    assertThat(guard.overrideNeeded(StoryTask.CONFIGURE_DEVOPS, Map.of())).isEmpty();
     assertThat(guard.overrideNeeded(StoryTask.UAT, Map.of("deployment", Map.of("valid", false, "problems", List.of()))))
         .isEmpty();
+  }
+
+  @Test
+  void missingOrUnreadableReportsFailClosed() {
+    assertThat(guard.overrideNeeded(StoryTask.CONFIGURE_DEVOPS, Map.of())).hasValue("there is no deployment report");
+    assertThat(guard.overrideNeeded(StoryTask.CONFIGURE_DEVOPS, Map.of("deployment", "not json")))
+        .hasValue("the deployment report cannot be read (no valid flag)");
+    assertThat(guard.overrideNeeded(StoryTask.CONFIGURE_DEVOPS, Map.of("deployment", "{\"valid\":\"yes\"}")))
+        .hasValue("the deployment report cannot be read (no valid flag)");
   }
 }

@@ -22,11 +22,21 @@ class FeasibilityApprovalGuardTest {
   }
 
   @Test
-  void readyDraftOtherTasksAndMissingReportsNeedNone() {
+  void readyDraftsAndOtherTasksNeedNone() {
     assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT,
         Map.of("feasibility", Map.of("verdict", "READY", "findings", List.of())))).isEmpty();
-    assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT, Map.of())).isEmpty();
     assertThat(guard.overrideNeeded(StoryTask.CODE_REVIEW,
         Map.of("feasibility", Map.of("verdict", "NEEDS_CLARIFICATION")))).isEmpty();
+  }
+
+  @Test
+  void missingOrUnreadableReportsFailClosed() {
+    assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT, Map.of())).contains("there is no feasibility report");
+    assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT, Map.of("feasibility", "whatever")))
+        .contains("the feasibility report cannot be read (no verdict)");
+    assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT, Map.of("feasibility", Spin.JSON("{\"verdict\":7}"))))
+        .contains("the feasibility report cannot be read (no verdict)");
+    assertThat(guard.evidenceVariable(StoryTask.APPROVE_DRAFT)).contains("feasibility");
+    assertThat(guard.evidenceVariable(StoryTask.UAT)).isEmpty();
   }
 }

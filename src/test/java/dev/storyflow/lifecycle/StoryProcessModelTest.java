@@ -3,6 +3,7 @@ package dev.storyflow.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyflow.engineer.Step;
+import dev.storyflow.identity.Role;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ class StoryProcessModelTest {
     for (StoryTask task : StoryTask.values()) {
       UserTask userTask = model.getModelElementById(task.id());
       assertThat(userTask).as(task.id()).isNotNull();
-      assertThat(userTask.getCamundaCandidateGroups()).as(task.id()).isEqualTo(task.role().groupId());
+      assertThat(userTask.getCamundaCandidateGroups()).as(task.id())
+          .isEqualTo(String.join(",", task.candidates().stream().map(Role::groupId).toList()));
       assertThat(Path.of("processes/forms", userTask.getCamundaFormRef() + ".form")).as(task.id()).exists();
     }
     assertThat(model.getModelElementsByType(UserTask.class)).hasSize(StoryTask.values().length);
