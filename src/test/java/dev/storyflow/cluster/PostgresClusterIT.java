@@ -1,10 +1,12 @@
 package dev.storyflow.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storyflow.StoryflowApplication;
 import dev.storyflow.lifecycle.StoryDriver;
 import dev.storyflow.lifecycle.StoryProcess;
+import dev.storyflow.story.DuplicateStoryException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two Storyflow nodes on one real PostgreSQL (the {@code postgres} profile), each with its job
@@ -75,6 +78,14 @@ class PostgresClusterIT {
             .variableName("status").singleResult().getValue()).isEqualTo("DONE");
       }
       assertThat(engineB.getRuntimeService().createIncidentQuery().count()).isZero();
+
+      // the story ids and the audit hold in PostgreSQL itself
+      assertThatThrownBy(() -> engineB.getRuntimeService().startProcessInstanceByKey(StoryProcess.KEY, stories.get(0),
+          StoryDriver.storyVariables(stories.get(0), "backend"))).isInstanceOf(DuplicateStoryException.class);
+      JdbcTemplate jdbc = nodeB.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SF_AUDIT", Integer.class)).isPositive();
+      assertThatThrownBy(() -> jdbc.update("UPDATE SF_AUDIT SET COMMENT = 'rewritten'")).hasMessageContaining("append-only");
+      assertThatThrownBy(() -> jdbc.update("DELETE FROM SF_AUDIT")).hasMessageContaining("append-only");
     }
   }
 
