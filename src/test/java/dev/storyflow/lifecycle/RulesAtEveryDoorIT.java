@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -322,6 +328,24 @@ class RulesAtEveryDoorIT {
     assertThat(http.delete("po", "/engine-rest/process-instance/" + story.getId()).status()).isEqualTo(403);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(story.getId())
         .active().count()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0} logs into {1}: {2}")
+  @CsvSource({"admin,cockpit,200", "admin,admin,200", "admin,tasklist,200", "po,cockpit,200", "po,admin,403",
+      "po,tasklist,200", "qa,cockpit,403", "qa,admin,403", "qa,tasklist,200"})
+  void webappLoginsFollowTheRights(String user, String app, int expected) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String csrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(expected);
   }
 
   // 9. ten wrong passwords locked any account for good
