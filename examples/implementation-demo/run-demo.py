@@ -110,7 +110,7 @@ def main():
     status, body = call(args.base, "po", "POST", "/api/stories", story)
     print(f"POST /api/stories {args.story_id} -> {status}")
     if status != 201:
-        sys.exit(f"{body}\n(use --story-id for another id if {args.story_id} is running already)")
+        sys.exit(f"{body}\n(use --story-id for another id if {args.story_id} was started before: story ids are never reused)")
 
     attempts = ["broken", "fixed"] if args.show_failure else ["fixed"]
     plan_shown = False

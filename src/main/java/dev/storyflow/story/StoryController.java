@@ -39,7 +39,7 @@ class StoryController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Start a story", description = "For product owners and administrators. "
-      + "400 on invalid input, 409 when a story with this id is running.")
+      + "400 on invalid input, 409 when the id is taken: story ids are never reused.")
   ResponseEntity<StoryView> create(@Valid @RequestBody StoryInput story) {
     currentUser.requireAnyOf(Role.PRODUCT_OWNER, Role.ADMIN);
     stories.start(story);

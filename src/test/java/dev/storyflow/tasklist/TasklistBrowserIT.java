@@ -4,21 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient;
+import dev.storyflow.lifecycle.StoryProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -36,8 +49,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A person's view: a demo user logs into Camunda Tasklist in headless Chromium, opens the task
- * of its role, sees the story in the Camunda Form and completes the decision there. Needs
- * Debian's {@code chromium} and {@code chromium-driver} (installed by {@code .ci/run}).
+ * of its role, sees the story in the Camunda Form and completes the decision there; the admin
+ * follows a story's token in Cockpit and unlocks a user in Admin; the product owner reads
+ * stories in Cockpit but changes nothing. Needs Debian's {@code chromium} and
+ * {@code chromium-driver} (installed by {@code .ci/run}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:storyflow-tasklist;DB_CLOSE_DELAY=-1",
@@ -53,12 +68,20 @@ class TasklistBrowserIT {
   TaskService taskService;
   @Autowired
   HistoryService historyService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
 
   WebDriver browser;
   WebDriverWait wait;
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final By SIGNIN_FORM = By.cssSelector("form[name=signinForm]");
+  static final String LOGIN_FAILED = "Login Failed";
 
   @BeforeEach
   void startBrowser() throws Exception {
@@ -76,6 +99,8 @@ class TasklistBrowserIT {
         .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // Angular re-renders lists while they load; a condition that met a replaced element just tries again
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach
@@ -196,6 +221,104 @@ class TasklistBrowserIT {
     }
   }
 
+  @Test
+  void adminFollowsAStoryTokenInCockpit() throws Exception {
+    // given two stories waiting in Draft, their asynchronous feasibility review done
+    String storyId = newStory("Show open payments on a dashboard", "a dashboard of open payments",
+        "I chase late payers early");
+    String otherStoryId = newStory("Remind customers before a due date", "reminder mails before due dates",
+        "fewer bills are paid late");
+    String instanceId = runningStory(storyId);
+    wait.until(d -> managementService.createJobQuery().processInstanceId(instanceId).executable().count() == 0);
+    Map<String, Long> tokens = tokensInEngine(instanceId);
+
+    try {
+      // when the admin logs into Cockpit and opens the story lifecycle
+      login(cockpit(), "admin", "demo");
+      browser.get(cockpit() + "#/processes");
+      wait.until(d -> runningInstancesShown(StoryProcess.KEY) >= 2);
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath(processDefinitionRow(StoryProcess.KEY) + "/td[contains(@class, 'key')]//a"))).click();
+
+      // then both running stories are listed
+      wait.until(ExpectedConditions.and(
+          ExpectedConditions.visibilityOfElementLocated(By.xpath(processInstanceRow(storyId))),
+          ExpectedConditions.visibilityOfElementLocated(By.xpath(processInstanceRow(otherStoryId)))));
+
+      // when the admin opens the story's instance
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath(processInstanceRow(storyId) + "/td[contains(@class, 'instance-id')]//a"))).click();
+
+      // then the diagram shows the token on the architect's review, and exactly where the engine has tokens
+      wait.until(d -> tokenBadges().equals(tokens));
+      assertThat(tokenBadges()).containsEntry("Task_ArchitectReview", 1L);
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("admin-cockpit-token");
+      throw e;
+    }
+  }
+
+  @Test
+  void adminUnlocksALockedOutUserInAdmin() throws Exception {
+    // given a user locked out by wrong passwords
+    HttpTestClient http = new HttpTestClient(port);
+    lockOutWithWrongPasswords("business");
+    assertThat(http.get("business", "/engine-rest/task").status()).as("locked, even with the right password")
+        .isEqualTo(401);
+
+    try {
+      // when the admin opens the user's account in Admin and presses Unlock User
+      login(admin(), "admin", "demo");
+      browser.get(admin() + "#/users/business?tab=account");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='unlockUser()']"))).click();
+
+      // then Admin confirms, the engine has lifted the lock and the user logs in at once
+      wait.until(d -> notifications().contains("User business successfully unlocked."));
+      UserEntity user = (UserEntity) identityService.createUserQuery().userId("business").singleResult();
+      assertThat(user.getLockExpirationTime()).isNull();
+      assertThat(user.getAttempts()).isZero();
+      assertThat(http.get("business", "/engine-rest/task").status()).isEqualTo(200);
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("admin-unlocks");
+      throw e;
+    }
+  }
+
+  @Test
+  void productOwnerReadsStoriesInCockpitButCannotChangeThem() throws Exception {
+    // given a running story
+    String instanceId = runningStory(newStory("Archive closed quarters", "closed quarters archived read-only",
+        "audits see frozen books"));
+
+    try {
+      // when the product owner logs into Cockpit
+      login(cockpit(), "po", "demo");
+      browser.get(cockpit() + "#/processes");
+
+      // then the story lifecycle is listed with its running stories
+      wait.until(d -> runningInstancesShown(StoryProcess.KEY) >= 1);
+
+      // and the Cockpit session reads the story but may not suspend it, as Cockpit's suspend button would
+      assertThat(cockpitRequest("GET", "/process-instance/" + instanceId, null).status()).isEqualTo(200);
+      SessionReply suspend = cockpitRequest("PUT", "/process-instance/" + instanceId + "/suspended",
+          "{\"suspended\":true}");
+      assertThat(suspend.status()).isEqualTo(403);
+      assertThat(suspend.body()).as("refused by the engine's authorization, not by CSRF protection")
+          .contains("'po'", "UPDATE");
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).active().count())
+          .isEqualTo(1);
+
+      // and Admin refuses the product owner
+      browser.manage().deleteAllCookies();
+      submitLogin(admin(), "po", "demo");
+      wait.until(d -> notifications().contains(LOGIN_FAILED));
+      assertThat(browser.findElement(SIGNIN_FORM).isDisplayed()).isTrue();
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("po-cockpit-read-only");
+      throw e;
+    }
+  }
+
   private String runningStory(String storyId) {
     return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(storyId).list().stream()
         .map(p -> p.getId()).findFirst().orElse(null);
@@ -208,9 +331,17 @@ class TasklistBrowserIT {
   }
 
   private String newStory() {
+    return newStory("Export invoices as CSV", "to export invoices", "I can file taxes");
+  }
+
+  /**
+   * A story in Draft, started by the product owner. Stories that stay running should differ in
+   * their words: the feasibility review of a later story flags near-duplicates, which changes its form.
+   */
+  private String newStory(String title, String iWant, String soThat) {
     String storyId = "US-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> story = Map.of("storyId", storyId, "title", "Export invoices as CSV",
-        "asA", "accountant", "iWant", "to export invoices", "soThat", "I can file taxes",
+    Map<String, Object> story = Map.of("storyId", storyId, "title", title,
+        "asA", "accountant", "iWant", iWant, "soThat", soThat,
         "acceptanceCriteria", List.of("One row per invoice"), "components", List.of("backend"));
     assertThat(new HttpTestClient(port).post("po", "/api/stories", story).status()).isEqualTo(201);
     return storyId;
@@ -225,8 +356,11 @@ class TasklistBrowserIT {
   }
 
   private void completeForm() {
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[contains(normalize-space(.), 'Complete')]"))).click();
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[contains(normalize-space(.), 'Complete')]")));
+    // a long form puts the button under Tasklist's fixed footer; the middle of the view is free
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+    complete.click();
   }
 
   private Map<String, Object> historyVariables(String processInstanceId) {
@@ -237,17 +371,140 @@ class TasklistBrowserIT {
   }
 
   private void login(String user, String password) {
-    browser.get(tasklist());
+    login(tasklist(), user, password);
+  }
+
+  private void login(String webapp, String user, String password) {
+    submitLogin(webapp, user, password);
+    wait.until(ExpectedConditions.or(ExpectedConditions.invisibilityOfElementLocated(SIGNIN_FORM),
+        d -> notifications().contains(LOGIN_FAILED)));
+    assertThat(notifications()).as("%s logs into %s", user, webapp).doesNotContain(LOGIN_FAILED);
+  }
+
+  private void submitLogin(String webapp, String user, String password) {
+    browser.get(webapp);
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("form[name=signinForm] input[type=text]")));
     username.sendKeys(user);
     browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit], form[name=signinForm] button.btn-primary")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
   }
 
   private String tasklist() {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private String cockpit() {
+    return "http://localhost:" + port + "/camunda/app/cockpit/default/";
+  }
+
+  private String admin() {
+    return "http://localhost:" + port + "/camunda/app/admin/default/";
+  }
+
+  /** The text of the webapp's notification panels ("Login Failed", "... successfully unlocked."), read in one go. */
+  private String notifications() {
+    return (String) ((JavascriptExecutor) browser).executeScript(
+        "return Array.from(document.querySelectorAll('[notifications-panel]')).map(p => p.textContent).join(' ');");
+  }
+
+  /** XPath of the row of Cockpit's process definition list whose key is {@code key}. */
+  private static String processDefinitionRow(String key) {
+    return "//table[contains(@class, 'process-definitions-list')]//tr[td[contains(@class, 'key')][normalize-space(.) = '"
+        + key + "']]";
+  }
+
+  /** The running instances Cockpit's process definition list shows for {@code key}; -1 while still loading. */
+  private int runningInstancesShown(String key) {
+    String shown = browser.findElement(By.xpath(processDefinitionRow(key) + "/td[contains(@class, 'instances')]"))
+        .getText().trim();
+    return shown.matches("\\d+") ? Integer.parseInt(shown) : -1;
+  }
+
+  /** XPath of the row of a process definition's running instances whose business key is {@code storyId}. */
+  private static String processInstanceRow(String storyId) {
+    return "//tr[@ng-repeat = 'processInstance in processInstances'][td[contains(@class, 'business-key')]"
+        + "[normalize-space(.) = '" + storyId + "']]";
+  }
+
+  /** Cockpit's token badges on the instance diagram: BPMN element id to the count shown, read in one go. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Long> tokenBadges() {
+    Map<String, Long> badges = (Map<String, Long>) ((JavascriptExecutor) browser).executeScript("""
+        const badges = {};
+        document.querySelectorAll('.djs-overlays[data-container-id] .instance-count').forEach(badge => {
+          const count = Number(badge.textContent.trim());
+          if (count > 0) {
+            const element = badge.closest('.djs-overlays').getAttribute('data-container-id');
+            badges[element] = (badges[element] || 0) + count;
+          }
+        });
+        return badges;""");
+    return new TreeMap<>(badges);
+  }
+
+  /** The engine's activity instances of a process instance, counted per BPMN element id, as Cockpit shows them. */
+  private Map<String, Long> tokensInEngine(String processInstanceId) {
+    Map<String, Long> tokens = new TreeMap<>();
+    countTokens(runtimeService.getActivityInstance(processInstanceId), tokens);
+    return tokens;
+  }
+
+  private static void countTokens(ActivityInstance scope, Map<String, Long> tokens) {
+    for (ActivityInstance child : scope.getChildActivityInstances()) {
+      tokens.merge(child.getActivityId(), 1L, Long::sum);
+      countTokens(child, tokens);
+    }
+    for (TransitionInstance transition : scope.getChildTransitionInstances()) {
+      tokens.merge(transition.getActivityId(), 1L, Long::sum);
+    }
+  }
+
+  /** Status and body of a request sent by the browser's webapp session. */
+  private record SessionReply(long status, String body) {
+  }
+
+  /**
+   * A request of the logged-in Cockpit session to the engine API behind it, with the session's
+   * CSRF token, as Cockpit's own buttons send it.
+   */
+  @SuppressWarnings("unchecked")
+  private SessionReply cockpitRequest(String method, String path, String json) {
+    Map<String, Object> reply = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+        const [method, url, body, done] = arguments;
+        fetch(url, {credentials: 'same-origin'})
+          .then(read => {
+            const headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+            const token = read.headers.get('X-XSRF-TOKEN')
+                || (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
+            if (token) { headers['X-XSRF-TOKEN'] = token; }
+            return method === 'GET' ? read : fetch(url, {method, headers, body, credentials: 'same-origin'});
+          })
+          .then(reply => reply.text().then(body => done({status: reply.status, body})))
+          .catch(error => done({status: -1, body: String(error)}));""",
+        method, "/camunda/api/engine/engine/default" + path, json);
+    return new SessionReply((Long) reply.get("status"), (String) reply.get("body"));
+  }
+
+  /**
+   * Wrong passwords through HTTP Basic, as an attacker would try them, until the login delay has
+   * grown to its maximum (a 60 s lock). The engine's clock is moved so that each try falls after the
+   * delay of the one before (61 s apart) instead of the test waiting out the delays; the last try is now.
+   */
+  private void lockOutWithWrongPasswords(String user) {
+    HttpTestClient http = new HttpTestClient(port);
+    Instant now = Instant.now();
+    try {
+      for (int triesLeft = 5; triesLeft >= 0; triesLeft--) {
+        ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofSeconds(61L * triesLeft))));
+        assertThat(http.get(user + ":wrong", "/engine-rest/task").status()).isEqualTo(401);
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+    UserEntity locked = (UserEntity) identityService.createUserQuery().userId(user).singleResult();
+    assertThat(locked.getAttempts()).isEqualTo(6);
+    assertThat(locked.getLockExpirationTime()).isAfter(Date.from(now.plusSeconds(30)));
   }
 
   private void screenshot(String name) throws Exception {
