@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
@@ -165,7 +166,11 @@ class CommandRules extends CommandInterceptor {
       String taskId = (String) read(completion, "taskId");
       Object variables = read(completion, completion instanceof SubmitTaskFormCmd ? "properties" : "variables");
       TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
-      if (task != null && task.getProcessDefinitionId() != null && variables instanceof Map<?, ?> submitted
+      if (task == null) {
+        // completed a moment ago by someone else, or never there: a 404, not a server error
+        throw new NotFoundException("Cannot find task with id " + taskId);
+      }
+      if (task.getProcessDefinitionId() != null && variables instanceof Map<?, ?> submitted
           && !submitted.isEmpty() && isStoryProcess(context, task)) {
         StoryTask.ofId(task.getTaskDefinitionKey()).ifPresent(storyTask ->
             CompletionFields.check(storyTask, submitted.keySet().stream().map(Objects::toString).toList()));

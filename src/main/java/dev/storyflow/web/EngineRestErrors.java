@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Makes {@code /engine-rest} answer Storyflow's rule violations as client errors. The engine
  * wraps an exception thrown by a listener, and the REST API turns the wrapper into a 500; this
  * mapper finds Storyflow's exception in the cause chain: an invalid story or decision is a 400,
- * a step around the story rules a 403, a story id already taken a 409, in Camunda's own error format. Everything else is answered as before.
+ * a step around the story rules a 403, a story id already taken or a story changed at the same
+ * time (optimistic locking) a 409, in Camunda's own error format. Everything else is answered as before.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -26,6 +30,17 @@ class EngineRestErrors implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(StoryRuleMapper.class);
+    config.register(EngineExceptionMapper.class);
+  }
+
+  /** The same for the engine's exceptions that reach the REST API unwrapped. */
+  @Priority(1)
+  static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return StoryRuleMapper.answer(exception);
+    }
   }
 
   @Priority(1)
@@ -33,6 +48,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(RestException exception) {
+      return answer(exception);
+    }
+
+    static Response answer(Exception exception) {
       for (Throwable t = exception; t != null; t = t.getCause()) {
         if (t instanceof StoryRuleException rule) {
           return respond(Response.Status.BAD_REQUEST, rule, rule.getMessage());
@@ -42,6 +61,13 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         }
         if (t instanceof StoryForbiddenException forbidden) {
           return respond(Response.Status.FORBIDDEN, forbidden, forbidden.getMessage());
+        }
+        if (t instanceof NotFoundException missing) {
+          return respond(Response.Status.NOT_FOUND, missing, missing.getMessage());
+        }
+        if (t instanceof OptimisticLockingException conflict) {
+          return respond(Response.Status.CONFLICT, conflict,
+              "The story was changed at the same time by someone else; reload and try again");
         }
       }
       return ExceptionHandlerHelper.getInstance().getResponse(exception);
