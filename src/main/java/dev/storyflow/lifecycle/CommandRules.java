@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
@@ -175,7 +176,17 @@ class CommandRules extends CommandInterceptor {
         StoryTask.ofId(task.getTaskDefinitionKey()).ifPresent(storyTask ->
             CompletionFields.check(storyTask, submitted.keySet().stream().map(Objects::toString).toList()));
       }
-      return completion.execute(context);
+      try {
+        return completion.execute(context);
+      } catch (AuthorizationException refused) {
+        // another completion of the task committed meanwhile and took the task's authorizations with it
+        boolean stillThere = context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew()
+            .execute(fresh -> fresh.getTaskManager().findTaskById(taskId) != null);
+        if (!stillThere) {
+          throw new NotFoundException("Cannot find task with id " + taskId + ": it was completed meanwhile");
+        }
+        throw refused;
+      }
     }
 
     private static boolean isStoryProcess(CommandContext context, TaskEntity task) {

@@ -51,8 +51,10 @@ class DecisionListener implements TaskListener {
     task.removeVariable(REWORK_TO);
     task.removeVariable(SECURITY_CONCERNS);
 
-    task.setVariable(DECISION, decision.outcome().name());
-    task.setVariable(REWORK_TARGET, decision.reworkTo() == null ? null : decision.reworkTo().name());
+    if (routesTheStory(storyTask)) {
+      task.setVariable(DECISION, decision.outcome().name());
+      task.setVariable(REWORK_TARGET, decision.reworkTo() == null ? null : decision.reworkTo().name());
+    }
     if (decision.reworkTo() != null || (storyTask == StoryTask.APPROVE_DRAFT && !decision.approved())) {
       task.setVariable(REWORK_REASON, storyTask.role().label() + ": " + decision.comment());
     }
@@ -64,5 +66,18 @@ class DecisionListener implements TaskListener {
     }
     decision.values().forEach(task::setVariable);
     audit.record(task, storyTask, current, decision);
+  }
+
+  /**
+   * Whether a gateway reads the outcome of this task. The Draft opinions, frontend work and the
+   * fallback run beside other branches and lead straight on: they write no shared outcome
+   * variable, so that two of them completed at once never update the same variable row.
+   */
+  private static boolean routesTheStory(StoryTask task) {
+    return switch (task.decisionKind()) {
+      case REVIEW, SECURITY_REVIEW, PLANNING, REVISION -> true;
+      case OPINION -> task == StoryTask.APPROVE_DRAFT;
+      case WORK, FALLBACK -> false;
+    };
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
@@ -119,6 +120,24 @@ public final class StoryDriver {
   public void completeTask(ProcessInstance story, String taskId, Map<String, Object> variables) {
     assertThat(story).isWaitingAt(taskId);
     complete(task(taskId, story), variables);
+    passJoins(story);
+  }
+
+  /**
+   * Runs the jobs waiting before the story's joins ({@code Gateway_DraftReviewsJoin},
+   * {@code Gateway_ImplementationJoin}): each arriving branch ends in its own job there, so that a
+   * human's completion and a backend-engineer step never collide at the join. The job executor
+   * runs them in production; tests with the executor off run them here.
+   */
+  public void passJoins(ProcessInstance story) {
+    for (Job join : engine.getManagementService().createJobQuery().processInstanceId(story.getId())
+        .activityId("Gateway_DraftReviewsJoin").list()) {
+      engine.getManagementService().executeJob(join.getId());
+    }
+    for (Job join : engine.getManagementService().createJobQuery().processInstanceId(story.getId())
+        .activityId("Gateway_ImplementationJoin").list()) {
+      engine.getManagementService().executeJob(join.getId());
+    }
   }
 
   /** The builtin agent asks for a human: the fallback task opens, the human does it, the step passes. */
@@ -132,6 +151,7 @@ public final class StoryDriver {
     complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "Done by hand for " + step));
     assertThat(story).isWaitingAt(serviceTaskId);
     execute(job(serviceTaskId, story));
+    passJoins(story);
     assertThat(story).isNotWaitingAt(serviceTaskId);
   }
 
@@ -139,6 +159,7 @@ public final class StoryDriver {
   public void backendStep(ProcessInstance story, String serviceTaskId) {
     assertThat(story).isWaitingAt(serviceTaskId);
     execute(job(serviceTaskId, story));
+    passJoins(story);
     assertThat(story).isNotWaitingAt(serviceTaskId).isNotWaitingAt("Task_BackendEngineerFallback");
   }
 
@@ -146,6 +167,7 @@ public final class StoryDriver {
   public void feasibilityReview(ProcessInstance story) {
     assertThat(story).isWaitingAt("Task_FeasibilityReview");
     execute(job("Task_FeasibilityReview", story));
+    passJoins(story);
     assertThat(story).isNotWaitingAt("Task_FeasibilityReview").isNotWaitingAt("Task_BackendEngineerFallback");
     assertThat(engine.getRuntimeService().getVariable(story.getId(), "feasibility")).isNotNull();
   }

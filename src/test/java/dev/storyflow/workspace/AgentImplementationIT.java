@@ -79,6 +79,7 @@ class AgentImplementationIT {
 
     // when the retry runs, the agent reads the report and fixes its work
     execute(job("Task_Implement", story));
+    driver.passJoins(story);
 
     // then the gates pass on the fixed branch
     assertThat(story).isWaitingAt("Task_CodeReview");

@@ -180,6 +180,7 @@ class ImplementationLifecycleIT {
     project.commitOnStoryBranch(id(second), MakeProject.failingWork(), "Second story", temp);
     execute(job("Task_Implement", first));
     execute(job("Task_Implement", second));
+    driver.passJoins(first);
 
     // then each is judged on its own branch in its own workspace
     assertThat(first).isWaitingAt("Task_CodeReview");
