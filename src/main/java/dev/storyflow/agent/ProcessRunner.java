@@ -1,30 +1,28 @@
 package dev.storyflow.agent;
 
 import dev.storyflow.engineer.SecretMask;
+import dev.storyflow.process.CappedOutput;
+import dev.storyflow.process.ChildProcess;
+import dev.storyflow.process.ProcessResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs an agent process: an argument list (no shell), a working directory, stdin from a file, an
- * environment made only of allowed variables, captured and capped stdout and stderr, and a
- * timeout after which the whole process tree is stopped: asked to terminate, then killed.
- * Storyflow sees the output only with its secrets masked: the result read from it, the reasons
- * quoting it and the run's stored log.
+ * Runs an agent process ({@link ChildProcess}): an argument list (no shell), a working directory,
+ * the work order on stdin, an environment made only of allowed variables, captured and capped
+ * stdout and stderr, and a timeout after which its whole process group is stopped: asked to
+ * terminate, then killed. Storyflow sees the output only with its secrets masked: the result read
+ * from it, the reasons quoting it and the run's stored log.
  */
 @Component
 class ProcessRunner {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
-  private static final Duration GRACE = Duration.ofSeconds(5);
-  private static final Duration DRAIN = Duration.ofSeconds(5);
 
   private final SecretMask secrets;
 
@@ -64,92 +62,27 @@ class ProcessRunner {
    *     executable program, a missing working directory)
    */
   Outcome run(Spec spec) {
-    ProcessBuilder builder = new ProcessBuilder(spec.command())
-        .directory(spec.directory().toFile())
-        .redirectInput(spec.stdin().toFile());
-    builder.environment().clear();
-    builder.environment().putAll(spec.environment());
-
-    long started = System.nanoTime();
-    Process process;
+    CappedOutput stdout = new CappedOutput(spec.outputLimit());
+    CappedOutput stderr = new CappedOutput(spec.outputLimit());
+    ChildProcess process = new ChildProcess(spec.command()).directory(spec.directory())
+        .environment(spec.environment()).stdin(workOrder(spec.stdin())).stdout(stdout).stderr(stderr)
+        .timeout(spec.timeout());
+    ProcessResult result;
     try {
-      process = builder.start();
+      result = process.run();
     } catch (IOException e) {
       throw new AgentMisconfiguredException("The agent command cannot be started: '" + spec.command().get(0)
           + "': " + e.getMessage() + ". Check storyflow.agent.command (is the program installed and on PATH?)", e);
     }
-    CappedOutput stdout = new CappedOutput(process.getInputStream(), spec.outputLimit());
-    CappedOutput stderr = new CappedOutput(process.getErrorStream(), spec.outputLimit());
-    Thread stdoutReader = reader(stdout, "agent-stdout-" + process.pid());
-    Thread stderrReader = reader(stderr, "agent-stderr-" + process.pid());
-
-    boolean timedOut = false;
-    boolean interrupted = false;
-    try {
-      if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        timedOut = true;
-        LOG.warn("Agent process {} ran past its timeout of {}; stopping it and its children", process.pid(), spec.timeout());
-        stopTree(process);
-      }
-    } catch (InterruptedException e) {
-      interrupted = true;
-      LOG.warn("Interrupted while agent process {} ran; stopping it and its children", process.pid());
-      stopTree(process);
-    }
-    join(stdoutReader);
-    join(stderrReader);
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    Integer exitCode = process.isAlive() ? null : process.exitValue();
-    Duration duration = Duration.ofNanos(System.nanoTime() - started);
-    return new Outcome(exitCode, timedOut, interrupted, secrets.mask(stdout.text()), stdout.totalBytes(),
-        stdout.truncated(), secrets.mask(stderr.text()), stderr.totalBytes(), duration);
+    return new Outcome(result.exitCode(), result.timedOut(), result.interrupted(), secrets.mask(stdout.text()),
+        stdout.totalBytes(), stdout.truncated(), secrets.mask(stderr.text()), stderr.totalBytes(), result.duration());
   }
 
-  /**
-   * Stops the process and every descendant: the tree is listed before anything is stopped, since
-   * children of a stopped parent are no longer its descendants.
-   */
-  void stopTree(Process process) {
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.add(process.toHandle());
-    tree.forEach(ProcessHandle::destroy);
-    long deadline = System.nanoTime() + GRACE.toNanos();
-    while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessHandle::isAlive)) {
-      process.descendants().filter(h -> !tree.contains(h)).forEach(tree::add);
-      sleepQuietly(50);
-    }
-    process.descendants().forEach(tree::add);
-    tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  private static String workOrder(Path file) {
     try {
-      process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread reader(CappedOutput output, String name) {
-    Thread thread = new Thread(output, name);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
-  }
-
-  /** Waits for a reader; a grandchild that escaped and holds the pipe open must not block Storyflow. */
-  private static void join(Thread reader) {
-    try {
-      reader.join(DRAIN.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the agent's work order " + file, e);
     }
   }
 }

@@ -10,6 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -25,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunStore {
 
   static final int MAX_TEXT = 4000;
+  private static final int START_ATTEMPTS = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
 
   private static final String COLUMNS = "PROC_INST_ID, RUN_NUMBER, STORY_ID, STEP, JOB_ID, ATTEMPT, OUTCOME, "
       + "REASON, STARTED, DURATION_MS, EXIT_CODE, TIMED_OUT, COST_USD, TURNS, SESSION_ID, SUMMARY, RESULT_JSON, "
@@ -41,23 +47,51 @@ class RunStore {
     this.node = hostName();
   }
 
-  /** Records a run as started and returns it with its number and attempt. */
+  /**
+   * Records a run as started and returns it with its number and attempt. The number is the story's
+   * next one, counted in {@code SF_AGENT_RUN_COUNTER}: the increment locks the story's counter row
+   * until the run's row is committed, so runs started at the same time on any node get distinct
+   * numbers. When two first runs of a story both create the counter row, one of them fails on its
+   * primary key and is tried again, and then finds the row.
+   */
   AgentRun start(String processInstanceId, String storyId, String step, String jobId) {
-    return ownTransaction.execute(tx -> {
-      int attempt = jobId == null ? 1 : 1 + jdbc.queryForObject(
-          "SELECT COUNT(*) FROM SF_AGENT_RUN WHERE JOB_ID = ? AND OUTCOME <> ?", Integer.class,
-          jobId, RunOutcome.NOT_STARTED.name());
-      Instant started = Instant.now();
-      jdbc.update("INSERT INTO SF_AGENT_RUN (PROC_INST_ID, RUN_NUMBER, STORY_ID, STEP, JOB_ID, ATTEMPT, OUTCOME, "
-              + "STARTED, TIMED_OUT, NODE) SELECT ?, COALESCE(MAX(RUN_NUMBER), 0) + 1, ?, ?, ?, ?, ?, ?, FALSE, ? "
-              + "FROM SF_AGENT_RUN WHERE PROC_INST_ID = ?",
-          processInstanceId, storyId, step, jobId, attempt, RunOutcome.RUNNING.name(),
-          started.atOffset(ZoneOffset.UTC), node, processInstanceId);
-      int number = jdbc.queryForObject("SELECT MAX(RUN_NUMBER) FROM SF_AGENT_RUN WHERE PROC_INST_ID = ?",
-          Integer.class, processInstanceId);
-      return new AgentRun(processInstanceId, number, storyId, step, jobId, attempt, RunOutcome.RUNNING, null,
-          started, null, null, false, null, null, null, null, null, null, null, node);
-    });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ownTransaction.execute(tx -> insert(processInstanceId, storyId, step, jobId));
+      } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("Starting a run of {} clashed with a parallel start ({}); trying again", processInstanceId,
+            e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private AgentRun insert(String processInstanceId, String storyId, String step, String jobId) {
+    int attempt = jobId == null ? 1 : 1 + jdbc.queryForObject(
+        "SELECT COUNT(*) FROM SF_AGENT_RUN WHERE JOB_ID = ? AND OUTCOME <> ?", Integer.class,
+        jobId, RunOutcome.NOT_STARTED.name());
+    int number = nextNumber(processInstanceId);
+    Instant started = Instant.now();
+    jdbc.update("INSERT INTO SF_AGENT_RUN (PROC_INST_ID, RUN_NUMBER, STORY_ID, STEP, JOB_ID, ATTEMPT, OUTCOME, "
+            + "STARTED, TIMED_OUT, NODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
+        processInstanceId, number, storyId, step, jobId, attempt, RunOutcome.RUNNING.name(),
+        started.atOffset(ZoneOffset.UTC), node);
+    return new AgentRun(processInstanceId, number, storyId, step, jobId, attempt, RunOutcome.RUNNING, null,
+        started, null, null, false, null, null, null, null, null, null, null, node);
+  }
+
+  /** The story's next run number, its counter row locked until the transaction ends. */
+  private int nextNumber(String processInstanceId) {
+    int counted = jdbc.update("UPDATE SF_AGENT_RUN_COUNTER SET LAST_NUMBER = LAST_NUMBER + 1 WHERE PROC_INST_ID = ?",
+        processInstanceId);
+    if (counted == 0) {
+      jdbc.update("INSERT INTO SF_AGENT_RUN_COUNTER (PROC_INST_ID, LAST_NUMBER) VALUES (?, 1)", processInstanceId);
+      return 1;
+    }
+    return jdbc.queryForObject("SELECT LAST_NUMBER FROM SF_AGENT_RUN_COUNTER WHERE PROC_INST_ID = ?", Integer.class,
+        processInstanceId);
   }
 
   /** Records how a run ended, with its capped output. */

@@ -2,22 +2,23 @@ package dev.storyflow.securityscan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyflow.process.CappedOutput;
+import dev.storyflow.process.ChildProcess;
+import dev.storyflow.process.ProcessResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Runs the configured external scanners and merges their SARIF: each result becomes a finding of
- * that scanner. Commands are argument lists run without a shell, in the workspace, with a timeout.
+ * that scanner. Commands are argument lists run without a shell ({@link ChildProcess}), in the
+ * workspace, with a timeout after which the scanner's whole process group is stopped.
  * Snippets and messages from the outside are masked like everything else; a result whose rule is
  * about secrets counts as a secret.
  */
@@ -55,7 +56,6 @@ final class ExternalScanners {
       return failed(name, "no command configured");
     }
     Path output = null;
-    Process process = null;
     try {
       output = Files.createTempFile("storyflow-scan-", ".sarif");
       List<String> command = new ArrayList<>();
@@ -69,32 +69,25 @@ final class ExternalScanners {
         }
       }
       boolean toFile = scanner.command().contains("{output}");
-      process = new ProcessBuilder(command).directory(root.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      process.getOutputStream().close();
-      InputStream stdout = process.getInputStream();
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readCapped(stdout));
-      if (!process.waitFor(scanner.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+      CappedOutput stdout = new CappedOutput(MAX_OUTPUT);
+      ProcessResult result = new ChildProcess(command).directory(root).stdout(toFile ? null : stdout)
+          .timeout(scanner.timeout()).run();
+      if (result.timedOut()) {
         return failed(name, "timed out after " + scanner.timeout());
       }
-      byte[] sarif = toFile ? Files.readAllBytes(output) : out.get(10, TimeUnit.SECONDS);
+      if (result.interrupted()) {
+        return failed(name, "interrupted");
+      }
+      byte[] sarif = toFile ? Files.readAllBytes(output) : stdout.bytes();
       if (sarif.length == 0) {
-        return failed(name, "exit code " + process.exitValue() + " and no SARIF output");
+        return failed(name, "exit code " + result.exitCode() + " and no SARIF output");
       }
       return parse(name, json.readTree(sarif), root, read);
     } catch (IOException e) {
       return failed(name, "could not run or read its SARIF: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failed(name, "interrupted");
     } catch (Exception e) {
       return failed(name, "failed: " + e.getClass().getSimpleName());
     } finally {
-      if (process != null && process.isAlive()) {
-        process.destroyForcibly();
-      }
       if (output != null) {
         try {
           Files.deleteIfExists(output);
@@ -102,16 +95,6 @@ final class ExternalScanners {
           // a temporary file; nothing to do
         }
       }
-    }
-  }
-
-  private static byte[] readCapped(InputStream in) {
-    try (in) {
-      byte[] data = in.readNBytes(MAX_OUTPUT);
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return data;
-    } catch (IOException e) {
-      return new byte[0];
     }
   }
 

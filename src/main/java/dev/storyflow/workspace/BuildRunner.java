@@ -1,29 +1,26 @@
 package dev.storyflow.workspace;
 
+import dev.storyflow.process.ChildProcess;
+import dev.storyflow.process.ProcessResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a build in a story's working tree: argument lists (no shell), standard input closed, output
- * captured and capped, and a timeout after which the build's whole process tree is killed. The
+ * Runs a build in a story's working tree ({@link ChildProcess}): argument lists (no shell), standard
+ * input closed, output captured and capped, and a timeout after which the build's whole process
+ * group is killed; whatever the build left running in the background is stopped when it ends. The
  * build gets a small environment (PATH, HOME, locale, Java and build-tool homes, {@code CI=true}),
  * never Storyflow's own settings such as database passwords.
  */
 @Component
 class BuildRunner {
 
-  private static final Logger LOG = LoggerFactory.getLogger(BuildRunner.class);
   private static final List<String> PASSED_ENVIRONMENT = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ",
       "TMPDIR", "JAVA_HOME", "MAVEN_HOME", "M2_HOME", "MAVEN_OPTS", "GRADLE_HOME", "GRADLE_USER_HOME",
       "NODE_HOME", "NPM_CONFIG_CACHE", "npm_config_cache");
@@ -60,84 +57,43 @@ class BuildRunner {
   private Outcome runOne(Path dir, List<String> command, Duration remaining, Duration timeout, CappedLog log,
       Instant start) {
     log.note("$ " + String.join(" ", command));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    Map<String, String> environment = builder.environment();
-    Map<String, String> own = Map.copyOf(environment);
-    environment.clear();
-    PASSED_ENVIRONMENT.stream().filter(own::containsKey).forEach(name -> environment.put(name, own.get(name)));
-    environment.put("CI", "true");
-    Process process;
+    ProcessResult result;
     try {
-      process = builder.start();
+      result = new ChildProcess(command).directory(dir).environment(environment()).stdout(log).stderrToStdout()
+          .timeout(remaining).run();
     } catch (IOException e) {
       log.note("could not start: " + e.getMessage());
       return new Outcome(command, -1, false, e.getMessage(), Duration.between(start, Instant.now()));
     }
-    closeQuietly(process);
-    Thread reader = new Thread(() -> copy(process.getInputStream(), log), "build-output-" + process.pid());
-    reader.setDaemon(true);
-    reader.start();
-    boolean timedOut = false;
-    try {
-      if (remaining.isNegative() || !process.waitFor(remaining.toMillis(), TimeUnit.MILLISECONDS)) {
-        timedOut = true;
-        log.note("timed out after " + timeout + "; killing the build and its child processes");
-        LOG.warn("Build {} in {} timed out after {}; killing it", command, dir, timeout);
-        killTree(process.toHandle());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      timedOut = true;
-      killTree(process.toHandle());
+    boolean timedOut = result.timedOut() || result.interrupted();
+    if (result.timedOut()) {
+      log.note("timed out after " + timeout + "; killed the build and its child processes");
+    } else if (result.interrupted()) {
+      log.note("interrupted; killed the build and its child processes");
     }
-    try {
-      // the output ends when every process that holds it has ended
-      reader.join(TimeUnit.SECONDS.toMillis(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (result.leftovers() > 0) {
+      log.note("stopped " + result.leftovers() + " process(es) the build left running in the background");
     }
-    if (reader.isAlive()) {
+    if (!result.outputComplete()) {
       log.note("a process the build started in the background still holds its output; no longer reading it");
-      process.destroyForcibly();
     }
-    int exit = timedOut ? -1 : process.exitValue();
+    int exit = timedOut || result.exitCode() == null ? -1 : result.exitCode();
     if (!timedOut) {
       log.note("exit code " + exit);
     }
     return new Outcome(command, exit, timedOut, null, Duration.between(start, Instant.now()));
   }
 
-  /** Kills the process and everything it started that is still running. */
-  private static void killTree(ProcessHandle process) {
-    List<ProcessHandle> descendants = process.descendants().toList();
-    process.destroyForcibly();
-    descendants.forEach(ProcessHandle::destroyForcibly);
-    try {
-      process.onExit().get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("Build process {} did not end after being killed", process.pid());
-    }
-  }
-
-  private static void copy(InputStream output, CappedLog log) {
-    byte[] buffer = new byte[8192];
-    try (output) {
-      int read;
-      while ((read = output.read(buffer)) != -1) {
-        log.write(buffer, 0, read);
+  /** The variables of Storyflow's own environment a build may see, and {@code CI=true}. */
+  private static Map<String, String> environment() {
+    Map<String, String> environment = new HashMap<>();
+    PASSED_ENVIRONMENT.forEach(name -> {
+      String value = System.getenv(name);
+      if (value != null) {
+        environment.put(name, value);
       }
-    } catch (IOException e) {
-      log.note("output closed: " + e.getMessage());
-    }
-  }
-
-  private static void closeQuietly(Process process) {
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      LOG.debug("Closing the build's standard input: {}", e.getMessage());
-    }
+    });
+    environment.put("CI", "true");
+    return environment;
   }
 }

@@ -1,13 +1,14 @@
 package dev.storyflow.workspace;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A build's output, capped: the first quarter of the limit and the last three quarters are kept,
  * what lies between is counted and left out. Thread-safe; the build's reader writes while the gate waits.
  */
-final class CappedLog {
+final class CappedLog extends OutputStream {
 
   private final int headLimit;
   private final byte[] tail;
@@ -22,7 +23,13 @@ final class CappedLog {
     this.tail = new byte[capped - headLimit];
   }
 
-  synchronized void write(byte[] bytes, int offset, int length) {
+  @Override
+  public synchronized void write(int b) {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  @Override
+  public synchronized void write(byte[] bytes, int offset, int length) {
     int toHead = Math.min(length, headLimit - head.size());
     if (toHead > 0) {
       head.write(bytes, offset, toHead);

@@ -2,6 +2,7 @@ package dev.storyflow.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyflow.process.ProcessTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -107,16 +108,7 @@ final class TestAgent {
 
   /** Whether a process runs (a zombie waiting to be reaped does not). */
   static boolean running(long pid) {
-    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-      Path stat = Path.of("/proc", Long.toString(pid), "stat");
-      if (!Files.exists(stat)) {
-        return true;
-      }
-      String text = text(stat);
-      String state = text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3);
-      return !"Z".equals(state) && !"X".equals(state);
-    }
-    return false;
+    return ProcessTable.running(pid);
   }
 
   private static String text(Path file) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.storyflow.engineer.BackendEngineerNeededException;
 import dev.storyflow.engineer.Step;
 import dev.storyflow.engineer.StepRequest;
+import dev.storyflow.process.ProcessTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,19 +100,46 @@ class ImplementationGateTest {
   }
 
   @Test
-  void hangingBuildIsKilledAtTheTimeoutAndReported() {
-    // given
-    project.commitOnStoryBranch("US-5", Map.of("Makefile", MakeProject.HANGING_MAKEFILE), "Hangs", temp);
+  void hangingBuildIsKilledAtTheTimeoutAndReported() throws Exception {
+    // given a build that starts a daemon holding its output, then hangs
+    Path daemonPid = temp.resolve("daemon.pid");
+    String makefile = MakeProject.makefile(MakeProject.daemon(daemonPid, true), "sleep 300");
+    project.commitOnStoryBranch("US-5", Map.of("Makefile", makefile), "Hangs", temp);
 
     // when
     GateReport result = gate(List.of(), Duration.ofSeconds(1), null).check(request("US-5"), "leftovers");
 
-    // then
+    // then the build is reported as killed, and the daemon, an orphan by now, is gone too
     assertThat(result.passed()).isFalse();
     assertThat(build(result.report())).containsEntry("timedOut", true).containsEntry("exitCode", -1);
     assertThat(result.failureReport()).contains("'make test' timed out after 1s and was killed");
-    assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("sleep")))
-        .isEmpty();
+    assertThat(ProcessTable.endsWithin(ProcessTable.pidIn(daemonPid), Duration.ofSeconds(3))).as("the daemon ended")
+        .isTrue();
+  }
+
+  @Test
+  void daemonsLeftByAPassingBuildAreStoppedWithoutWaitingForTheirOutput() throws Exception {
+    // given a build that starts two daemons, one holding its output, one in a session of its own
+    Path holding = temp.resolve("holding.pid");
+    Path detached = temp.resolve("detached.pid");
+    String makefile = MakeProject.makefile(MakeProject.daemon(holding, true), MakeProject.daemon(detached, false),
+        "sh tests/run.sh");
+    project.commitOnStoryBranch("US-10", Map.of("Makefile", makefile, "src/calc.sh", MakeProject.CALC_WITH_SUB),
+        "Daemons", temp);
+
+    // when
+    long started = System.nanoTime();
+    GateReport result = gate(List.of(), Duration.ofMinutes(2), null).check(request("US-10"), "leftovers");
+
+    // then the gate passes at once, and both daemons are gone
+    assertThat(result.passed()).as(result.failureReport()).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+    assertThat(ProcessTable.endsWithin(ProcessTable.pidIn(holding), Duration.ofSeconds(3))).as("holding daemon ended")
+        .isTrue();
+    assertThat(ProcessTable.endsWithin(ProcessTable.pidIn(detached), Duration.ofSeconds(3))).as("detached daemon ended")
+        .isTrue();
+    assertThat(Path.of((String) build(result.report()).get("logFile")))
+        .content().contains("stopped 2 process(es) the build left running in the background");
   }
 
   @Test

@@ -20,7 +20,6 @@ import org.eclipse.jgit.transport.RefSpec;
 final class MakeProject {
 
   static final String MAKEFILE = "test:\n\tsh tests/run.sh\n";
-  static final String HANGING_MAKEFILE = "test:\n\tsleep 300\n";
   static final String SILENT_MAKEFILE = "test:\n\t@echo compiled, nothing to test\n";
 
   static final String RUNNER = """
@@ -56,6 +55,20 @@ final class MakeProject {
   static final String CALC_WITH_SUB = CALC + "sub() { echo $(($1 - $2)); }\n";
   static final String CALC_WITH_WRONG_SUB = CALC + "sub() { echo $(($1 + $2)); }\n";
   static final String CALC_TEST_WITH_SUB = CALC_TEST + "test_sub() { assert_eq \"$(sub 5 3)\" 2; }\n";
+
+  /** A Makefile whose {@code test} target runs the recipe lines. */
+  static String makefile(String... recipe) {
+    return "test:\n\t" + String.join("\n\t", recipe) + "\n";
+  }
+
+  /**
+   * A recipe line that starts a daemon and writes its pid to {@code pidFile}. {@code holdingOutput}:
+   * the daemon keeps the build's output open; else it detaches into a session of its own (setsid).
+   */
+  static String daemon(Path pidFile, boolean holdingOutput) {
+    String daemon = holdingOutput ? "sleep 300" : "setsid sleep 300 </dev/null >/dev/null 2>&1";
+    return daemon + " & echo $$! > " + pidFile;
+  }
 
   final Path path;
 
