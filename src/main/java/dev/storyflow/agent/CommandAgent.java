@@ -41,17 +41,15 @@ class CommandAgent implements Agent {
   private final SingleRun singleRun;
   private final RunStore runs;
   private final RunAudit audit;
-  private final CurrentJob currentJob;
   private final RunDirectory directories;
   private final ObjectMapper json;
 
   CommandAgent(AgentProperties properties, SingleRun singleRun, RunStore runs, RunAudit audit,
-      CurrentJob currentJob, RunDirectory directories, ObjectMapper json) {
+      RunDirectory directories, ObjectMapper json) {
     this.properties = properties;
     this.singleRun = singleRun;
     this.runs = runs;
     this.audit = audit;
-    this.currentJob = currentJob;
     this.directories = directories;
     this.json = json;
   }
@@ -60,7 +58,7 @@ class CommandAgent implements Agent {
   public StepResult perform(StepRequest request) {
     StepSettings settings = properties.forStep(request.step());
     String processInstanceId = request.processInstanceId();
-    String jobId = currentJob.idOf(request);
+    String jobId = request.taskId();
     if (runs.markLost(processInstanceId, request.step().code()) > 0) {
       LOG.warn("Story {}: an agent run of step {} was lost (Storyflow stopped during it); running it again",
           request.storyId(), request.step().code());
@@ -98,7 +96,7 @@ class CommandAgent implements Agent {
 
   @Override
   public RuntimeException checksFailed(StepRequest request, BackendEngineerNeededException failure) {
-    Optional<AgentRun> run = runs.lastOfJob(currentJob.idOf(request)).filter(r -> r.outcome() == RunOutcome.DONE);
+    Optional<AgentRun> run = runs.lastOfJob(request.taskId()).filter(r -> r.outcome() == RunOutcome.DONE);
     if (run.isEmpty()) {
       return failure;
     }

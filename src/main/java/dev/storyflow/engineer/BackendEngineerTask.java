@@ -4,24 +4,24 @@ import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_REASON;
 import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_RESOLVED;
 import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_STEP;
 
-import dev.storyflow.lifecycle.StoryProcess;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Runs one backend-engineer step from its service task: hands the story to the
- * {@link BackendEngineer}, writes the report, or sends the story to the human fallback task
- * with BPMN error {@code BACKEND_ENGINEER_NEEDED}, whose message (the reason, which may quote what
- * an agent or a build printed) becomes {@code fallbackReason} with its secrets masked.
+ * Runs one backend-engineer step for the worker that locked its external task: hands the story
+ * to the {@link BackendEngineer} and says how the task ends, with the step's report, or with BPMN
+ * error {@code BACKEND_ENGINEER_NEEDED} for the human fallback, whose message (the reason, which
+ * may quote what an agent or a build printed) becomes {@code fallbackReason} with its secrets
+ * masked. It touches no engine and holds no transaction, so the run may take as long as it needs.
+ * Any other exception is a failure of the step, retried by the worker.
  */
-abstract class BackendEngineerTask implements JavaDelegate {
+public abstract class BackendEngineerTask {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackendEngineerTask.class);
 
@@ -35,40 +35,49 @@ abstract class BackendEngineerTask implements JavaDelegate {
     this.secrets = secrets;
   }
 
-  abstract Step step();
+  public abstract Step step();
 
-  @Override
-  public void execute(DelegateExecution execution) throws JsonProcessingException {
+  /**
+   * @param storyId the business key
+   * @param processInstanceId the story's process instance
+   * @param taskId the external task being worked on
+   * @param variables the story's variables, as fetched with the task
+   */
+  public StepOutcome handle(String storyId, String processInstanceId, String taskId, Map<String, Object> variables) {
     Step step = step();
-    boolean humanCompleted = step.code().equals(execution.getVariable(FALLBACK_STEP))
-        && Boolean.TRUE.equals(execution.getVariable(FALLBACK_RESOLVED));
-    StepRequest request = new StepRequest(step, execution.getProcessBusinessKey(),
-        execution.getProcessInstanceId(), execution.getVariables(), humanCompleted);
+    boolean humanCompleted = step.code().equals(variables.get(FALLBACK_STEP))
+        && Boolean.TRUE.equals(variables.get(FALLBACK_RESOLVED));
+    StepRequest request = new StepRequest(step, storyId, processInstanceId, variables, humanCompleted, Map.of(), taskId);
+    Map<String, Object> out = new HashMap<>();
     StepResult result;
     try {
       result = backendEngineer.perform(request);
     } catch (BackendEngineerNeededException e) {
       String reason = secrets.mask(e.getMessage());
-      LOG.info("Story {} needs a human backend engineer for step {}: {}", request.storyId(), step.code(), reason);
-      execution.setVariable(FALLBACK_STEP, step.code());
-      execution.setVariable(FALLBACK_RESOLVED, Boolean.FALSE);
+      LOG.info("Story {} needs a human backend engineer for step {}: {}", storyId, step.code(), reason);
+      out.put(FALLBACK_STEP, step.code());
+      out.put(FALLBACK_RESOLVED, Boolean.FALSE);
       if (!e.report().isEmpty()) {
-        writeReport(execution, step, e.report());
+        out.put(step.reportVariable(), report(e.report()));
       }
-      throw new BpmnError(StoryProcess.ERROR_BACKEND_ENGINEER_NEEDED, reason);
+      return StepOutcome.needsHuman(reason, out);
     }
     if (humanCompleted) {
-      execution.removeVariable(FALLBACK_STEP);
-      execution.removeVariable(FALLBACK_RESOLVED);
-      execution.removeVariable(FALLBACK_REASON);
+      out.put(FALLBACK_STEP, null);
+      out.put(FALLBACK_RESOLVED, null);
+      out.put(FALLBACK_REASON, null);
     }
     if (result.hasReport()) {
-      writeReport(execution, step, result.report());
+      out.put(step.reportVariable(), report(result.report()));
     }
+    return StepOutcome.done(out);
   }
 
-  private void writeReport(DelegateExecution execution, Step step, Map<String, Object> report)
-      throws JsonProcessingException {
-    execution.setVariable(step.reportVariable(), SpinValues.jsonValue(json.writeValueAsString(report)).create());
+  private Object report(Map<String, Object> report) {
+    try {
+      return SpinValues.jsonValue(json.writeValueAsString(report)).create();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -12,7 +12,7 @@ class CodeImplementation extends BackendEngineerTask {
   }
 
   @Override
-  Step step() {
+  public Step step() {
     return Step.IMPLEMENT;
   }
 }

@@ -12,7 +12,7 @@ class DeploymentPreparation extends BackendEngineerTask {
   }
 
   @Override
-  Step step() {
+  public Step step() {
     return Step.DEPLOYMENT;
   }
 }

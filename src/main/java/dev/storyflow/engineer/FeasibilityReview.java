@@ -12,7 +12,7 @@ class FeasibilityReview extends BackendEngineerTask {
   }
 
   @Override
-  Step step() {
+  public Step step() {
     return Step.FEASIBILITY;
   }
 }

@@ -12,7 +12,7 @@ class ImplementationPlanning extends BackendEngineerTask {
   }
 
   @Override
-  Step step() {
+  public Step step() {
     return Step.PLAN;
   }
 }

@@ -12,7 +12,7 @@ class SecurityFix extends BackendEngineerTask {
   }
 
   @Override
-  Step step() {
+  public Step step() {
     return Step.SECURITY_FIX;
   }
 }

@@ -12,7 +12,7 @@ class SecuritySelfCheck extends BackendEngineerTask {
   }
 
   @Override
-  Step step() {
+  public Step step() {
     return Step.SECURITY_SCAN;
   }
 }

@@ -31,6 +31,15 @@ public enum Step {
     return code;
   }
 
+  /** The external task topic of the step's service task, e.g. {@code backend-engineer.implement}. */
+  public String topic() {
+    return StoryProcess.TOPIC_PREFIX + code;
+  }
+
+  public static Optional<Step> ofTopic(String topic) {
+    return Arrays.stream(values()).filter(s -> s.topic().equals(topic)).findFirst();
+  }
+
   /** The service task that runs the step. */
   public String taskId() {
     return taskId;

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param agentResult what an external agent reported for this step before the step's checks run
  *     ({@code status}, {@code summary}, {@code changedFiles}, {@code notes}); empty when no agent
  *     ran. Checks may read it, never trust it.
+ * @param taskId the external task that runs the step, or {@code null} outside a worker; its
+ *     retries keep the id, so the runs of one task are the attempts at one step
  */
 public record StepRequest(Step step, String storyId, String processInstanceId,
-    Map<String, Object> variables, boolean humanCompleted, Map<String, Object> agentResult) {
+    Map<String, Object> variables, boolean humanCompleted, Map<String, Object> agentResult, String taskId) {
 
   public StepRequest {
     agentResult = agentResult == null ? Map.of() : agentResult;
@@ -24,11 +26,11 @@ public record StepRequest(Step step, String storyId, String processInstanceId,
 
   public StepRequest(Step step, String storyId, String processInstanceId,
       Map<String, Object> variables, boolean humanCompleted) {
-    this(step, storyId, processInstanceId, variables, humanCompleted, Map.of());
+    this(step, storyId, processInstanceId, variables, humanCompleted, Map.of(), null);
   }
 
   /** The same request, carrying what the external agent reported. */
   public StepRequest withAgentResult(Map<String, Object> result) {
-    return new StepRequest(step, storyId, processInstanceId, variables, humanCompleted, result);
+    return new StepRequest(step, storyId, processInstanceId, variables, humanCompleted, result, taskId);
   }
 }

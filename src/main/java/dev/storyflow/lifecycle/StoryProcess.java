@@ -6,6 +6,9 @@ public final class StoryProcess {
   public static final String KEY = "story-lifecycle";
   public static final String RESOURCE = "story-lifecycle.bpmn";
 
+  /** The backend engineer's service tasks are external tasks on topics {@code backend-engineer.{step}}. */
+  public static final String TOPIC_PREFIX = "backend-engineer.";
+
   /** BPMN error code thrown when the backend engineer needs a human to do a step. */
   public static final String ERROR_BACKEND_ENGINEER_NEEDED = "BACKEND_ENGINEER_NEEDED";
 

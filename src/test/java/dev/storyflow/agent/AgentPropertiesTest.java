@@ -54,12 +54,13 @@ class AgentPropertiesTest {
   }
 
   @Test
-  void theRetryCycleCountsTheFirstRun() {
+  void retriesAndTheirDelayComeFromTheAgentSettings() {
     AgentProperties agents = AgentPropertiesTest.agents(Map.of("storyflow.agent.retries", "4",
         "storyflow.agent.retry-delay", "30s"));
 
-    assertThat(new AgentRetryCycle(agents).cycle()).isEqualTo("R5/PT30S");
-    assertThat(new AgentRetryCycle(AgentPropertiesTest.agents(Map.of())).cycle()).isEqualTo("R3/PT1M");
+    assertThat(new AgentRetryPolicy(agents).retries()).isEqualTo(4);
+    assertThat(new AgentRetryPolicy(agents).retryDelay()).hasSeconds(30);
+    assertThat(new AgentRetryPolicy(AgentPropertiesTest.agents(Map.of())).retries()).isEqualTo(2);
   }
 
   static AgentProperties agents(Map<String, String> properties) {
@@ -67,12 +68,4 @@ class AgentPropertiesTest {
         .bindOrCreate("storyflow.agent", AgentProperties.class);
   }
 
-  @Test
-  void theAgentTimeoutIsNamedWithItsKey() {
-    AgentTimeBudget budget = new AgentTimeBudget(agents(Map.of("storyflow.agent.steps.implement.timeout", "45m")));
-    assertThat(budget.longest(Step.IMPLEMENT).orElseThrow().setting())
-        .isEqualTo("storyflow.agent.steps.implement.timeout = PT45M");
-    assertThat(budget.longest(Step.PLAN).orElseThrow().setting())
-        .isEqualTo("storyflow.agent.timeout = PT10M");
-  }
 }

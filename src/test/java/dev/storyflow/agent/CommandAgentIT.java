@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
@@ -354,8 +354,7 @@ class CommandAgentIT {
         .startBeforeActivity("Task_PrepareDeployment").execute();
 
     // when
-    Job job = job(story, "Task_PrepareDeployment");
-    assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("/nonexistent/agent-cli");
+    assertThatThrownBy(() -> driver.runStep(story, "Task_PrepareDeployment")).hasMessageContaining("/nonexistent/agent-cli");
 
     // then an incident with the problem, no retries left, no fallback
     Incident incident = runtimeService.createIncidentQuery().processInstanceId(story.getId()).singleResult();
@@ -404,26 +403,26 @@ class CommandAgentIT {
     return story;
   }
 
-  private Job job(ProcessInstance story, String activityId) {
-    return managementService.createJobQuery().processInstanceId(story.getId()).activityId(activityId).singleResult();
+  private ExternalTask job(ProcessInstance story, String activityId) {
+    return driver.stepTask(story, activityId);
   }
 
   private void runJob(ProcessInstance story, String activityId) {
-    managementService.executeJob(job(story, activityId).getId());
+    driver.runStep(story, activityId);
   }
 
   private void runFeasibility(ProcessInstance story) {
     runJob(story, "Task_FeasibilityReview");
   }
 
-  /** The run fails and the job stays, with one retry less. */
+  /** The run fails and the step's task stays, with one retry less. */
   private void runFeasibilityExpectingRetry(ProcessInstance story) {
-    Job before = job(story, "Task_FeasibilityReview");
-    assertThatThrownBy(() -> managementService.executeJob(before.getId()))
+    ExternalTask before = job(story, "Task_FeasibilityReview");
+    assertThatThrownBy(() -> driver.runStep(story, "Task_FeasibilityReview"))
         .hasMessageContaining("Agent run");
-    Job after = job(story, "Task_FeasibilityReview");
+    ExternalTask after = job(story, "Task_FeasibilityReview");
     assertThat(after.getId()).isEqualTo(before.getId());
-    assertThat(after.getExceptionMessage()).contains("retried after");
+    assertThat(after.getErrorMessage()).contains("retried after");
   }
 
   private JsonNode variable(ProcessInstance story, String name) {

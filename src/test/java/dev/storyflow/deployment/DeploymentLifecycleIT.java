@@ -92,7 +92,7 @@ class DeploymentLifecycleIT {
     String branch = "story/" + story.getBusinessKey();
 
     // when
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
 
     // then the DevOps engineer reviews a valid bundle
     assertThat(story).isWaitingAt("Task_ConfigureDevOps");
@@ -124,13 +124,13 @@ class DeploymentLifecycleIT {
     Path repository = GitFixtures.repository(dir.resolve("service"), Fixtures::springPostgres);
     ProcessInstance story = startAtConfiguringDevOps(repository);
     String branch = "story/" + story.getBusinessKey();
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
     var firstCommit = GitFixtures.head(repository, branch);
     driver.completeTask(story, "Task_ConfigureDevOps", approve());
     driver.completeTask(story, "Task_UAT", StoryDriver.rework("Wrong port", "CONFIGURING_DEVOPS"));
 
     // when
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
 
     // then
     assertThat(story).isWaitingAt("Task_ConfigureDevOps");
@@ -149,7 +149,7 @@ class DeploymentLifecycleIT {
     String branch = "story/" + story.getBusinessKey();
 
     // when
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
 
     // then a human backend engineer is asked, told where and what
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
@@ -163,7 +163,7 @@ class DeploymentLifecycleIT {
     GitFixtures.commitTo(repository, branch, dir.resolve("fix"),
         Map.of("deploy/compose.yaml", composeWithPassword("${POSTGRES_PASSWORD:?set it in .env}")));
     complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "Password from .env now"));
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
 
     // then the bundle passes, and approving needs nothing more
     assertThat(story).isWaitingAt("Task_ConfigureDevOps");
@@ -181,14 +181,14 @@ class DeploymentLifecycleIT {
       Fixtures.write(d, Map.of("deploy/.env.example", "DB_PASSWORD=\nPOSTGRES_PASSWORD=\n"));
     });
     ProcessInstance story = startAtConfiguringDevOps(repository);
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
     assertThat(fallbackReason(story)).contains("deploy/.env.example: does not declare PAYMENT_PROVIDER_URL "
         + "(read by src/main/java/com/example/payments/PaymentClient.java)");
 
     // when the human completes the task without fixing it
     complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "The DevOps engineer sets it"));
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
 
     // then the DevOps engineer sees the failed bundle
     assertThat(story).isWaitingAt("Task_ConfigureDevOps");
@@ -222,7 +222,7 @@ class DeploymentLifecycleIT {
     ProcessInstance story = startAtConfiguringDevOps(null);
 
     // when
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
 
     // then
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
@@ -230,9 +230,9 @@ class DeploymentLifecycleIT {
 
     // when a human writes the configuration by hand, the story goes on
     complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "Deployment files written"));
-    execute(job(StoryProcess.TASK_PREPARE_DEPLOYMENT, story));
+    driver.runStep(story, StoryProcess.TASK_PREPARE_DEPLOYMENT);
     assertThat(story).isWaitingAt("Task_ConfigureDevOps");
-    assertThat(story).variables().doesNotContainKey("fallbackStep").doesNotContainKey("deployment");
+    assertThat(story).variables().containsEntry("fallbackStep", null).doesNotContainKey("deployment");
   }
 
   private ProcessInstance startAtConfiguringDevOps(Path repository) {

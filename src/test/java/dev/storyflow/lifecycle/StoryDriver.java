@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import dev.storyflow.worker.ExternalTaskWorker;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -65,7 +69,7 @@ public final class StoryDriver {
    */
   public void securityScanWithoutWorkspace(ProcessInstance story) {
     assertThat(story).isWaitingAt("Task_SecurityScan");
-    execute(job("Task_SecurityScan", story));
+    runStep(story, "Task_SecurityScan");
     assertThat(story).isWaitingAt("Task_SecurityReview");
   }
 
@@ -124,6 +128,38 @@ public final class StoryDriver {
   }
 
   /**
+   * Runs a backend-engineer step as the embedded worker does (the worker is off in tests with the
+   * job executor off): locks the step's external task, runs its bean, ends the task, then passes
+   * the joins. A failed step throws with its error details, as a failed job did; a step waiting out
+   * its retry delay is unlocked first, since a test does not wait.
+   */
+  public ExternalTaskWorker.Result runStep(ProcessInstance story, String serviceTaskId) {
+    ExternalTaskService tasks = engine.getExternalTaskService();
+    tasks.createExternalTaskQuery().processInstanceId(story.getId()).activityId(serviceTaskId).list().stream()
+        .filter(task -> task.getLockExpirationTime() != null)
+        .forEach(task -> tasks.unlock(task.getId()));
+    ExternalTaskWorker worker = worker(engine);
+    List<LockedExternalTask> locked = worker.lock(story.getBusinessKey(), serviceTaskId);
+    assertThat(locked).as("open step task %s of %s", serviceTaskId, story.getBusinessKey()).hasSize(1);
+    ExternalTaskWorker.Result result = worker.run(locked.get(0));
+    if (result == ExternalTaskWorker.Result.FAILED) {
+      throw new IllegalStateException(tasks.getExternalTaskErrorDetails(locked.get(0).getId()));
+    }
+    passJoins(story);
+    return result;
+  }
+
+  /** The step task of a service task, with its retries and error message. */
+  public ExternalTask stepTask(ProcessInstance story, String serviceTaskId) {
+    return engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(story.getId())
+        .activityId(serviceTaskId).singleResult();
+  }
+
+  public static ExternalTaskWorker worker(ProcessEngine engine) {
+    return ExternalTaskWorker.of(engine);
+  }
+
+  /**
    * Runs the jobs waiting before the story's joins ({@code Gateway_DraftReviewsJoin},
    * {@code Gateway_ImplementationJoin}): each arriving branch ends in its own job there, so that a
    * human's completion and a backend-engineer step never collide at the join. The job executor
@@ -143,14 +179,14 @@ public final class StoryDriver {
   /** The builtin agent asks for a human: the fallback task opens, the human does it, the step passes. */
   public void backendStepByHand(ProcessInstance story, String serviceTaskId, String step) {
     assertThat(story).isWaitingAt(serviceTaskId);
-    execute(job(serviceTaskId, story));
+    runStep(story, serviceTaskId);
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
     assertThat(story).variables().containsEntry("fallbackStep", step);
     assertThat((String) engine.getRuntimeService().getVariable(story.getId(), "fallbackReason"))
         .contains("step '" + step + "'");
     complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "Done by hand for " + step));
     assertThat(story).isWaitingAt(serviceTaskId);
-    execute(job(serviceTaskId, story));
+    runStep(story, serviceTaskId);
     passJoins(story);
     assertThat(story).isNotWaitingAt(serviceTaskId);
   }
@@ -158,7 +194,7 @@ public final class StoryDriver {
   /** The builtin agent does the step by itself: no human is asked. */
   public void backendStep(ProcessInstance story, String serviceTaskId) {
     assertThat(story).isWaitingAt(serviceTaskId);
-    execute(job(serviceTaskId, story));
+    runStep(story, serviceTaskId);
     passJoins(story);
     assertThat(story).isNotWaitingAt(serviceTaskId).isNotWaitingAt("Task_BackendEngineerFallback");
   }
@@ -166,7 +202,7 @@ public final class StoryDriver {
   /** The builtin agent reviews feasibility on its own: no fallback, a {@code feasibility} report. */
   public void feasibilityReview(ProcessInstance story) {
     assertThat(story).isWaitingAt("Task_FeasibilityReview");
-    execute(job("Task_FeasibilityReview", story));
+    runStep(story, "Task_FeasibilityReview");
     passJoins(story);
     assertThat(story).isNotWaitingAt("Task_FeasibilityReview").isNotWaitingAt("Task_BackendEngineerFallback");
     assertThat(engine.getRuntimeService().getVariable(story.getId(), "feasibility")).isNotNull();

@@ -44,12 +44,12 @@ class StoryProcessModelTest {
   }
 
   @Test
-  void backendEngineerStepsAreAsyncDelegatesWithAFallback() {
+  void backendEngineerStepsAreExternalTasksWithAFallback() {
     Collection<BoundaryEvent> boundaries = model.getModelElementsByType(BoundaryEvent.class);
     for (Step step : Step.values()) {
       ServiceTask task = model.getModelElementById(step.taskId());
-      assertThat(task.isCamundaAsyncBefore()).as(step.taskId()).isTrue();
-      assertThat(task.getCamundaDelegateExpression()).as(step.taskId()).startsWith("${").endsWith("}");
+      assertThat(task.getCamundaType()).as(step.taskId()).isEqualTo("external");
+      assertThat(task.getCamundaTopic()).as(step.taskId()).isEqualTo("backend-engineer." + step.code());
       assertThat(boundaries).as(step.taskId())
           .anyMatch(b -> b.getAttachedTo() == task && b.getEventDefinitions().iterator().next()
               .getElementType().getTypeName().equals("errorEventDefinition"));

@@ -132,10 +132,10 @@ class SecretMaskingIT {
     assertThat(story).isWaitingAt("Task_SecurityScan").isNotWaitingAt("Task_ArchitectReview");
 
     // when the scan blocks, the human leaves the branch as it is, the re-scan goes to the expert
-    execute(job("Task_SecurityScan", story));
+    new StoryDriver(engine).runStep(story, "Task_SecurityScan");
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
     complete(task("Task_BackendEngineerFallback", story), Map.of());
-    execute(job("Task_SecurityScan", story));
+    new StoryDriver(engine).runStep(story, "Task_SecurityScan");
     assertThat(story).isWaitingAt("Task_SecurityReview");
 
     // then
@@ -209,8 +209,8 @@ class SecretMaskingIT {
     Files.writeString(agent.resolve("call-2.stderr"), leak.text());
 
     // when the first run fails, the second says it is done and the build fails on its work
-    assertThatThrownBy(() -> execute(job("Task_Implement", story))).hasMessageContaining("Agent run 1");
-    execute(job("Task_Implement", story));
+    assertThatThrownBy(() -> driver.runStep(story, "Task_Implement")).hasMessageContaining("Agent run 1");
+    driver.runStep(story, "Task_Implement");
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
 
     // then

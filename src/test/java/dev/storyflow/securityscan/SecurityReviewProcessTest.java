@@ -61,7 +61,7 @@ class SecurityReviewProcessTest {
     ProcessInstance story = storyAtSecurityScan(repo);
 
     // when
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
 
     // then
     assertThat(story).isWaitingAt("Task_SecurityReview");
@@ -85,7 +85,7 @@ class SecurityReviewProcessTest {
     ProcessInstance story = storyAtSecurityScan(repo);
 
     // when
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
 
     // then the self-check blocks and a backend engineer gets the findings
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
@@ -97,7 +97,7 @@ class SecurityReviewProcessTest {
     // when the backend engineer removes the key from the branch and completes the task
     TestWorkspaces.commitFiles(repo, Map.of(CONFIG, "cloud.aws.region=eu-west-1\n"), "Read the key from the environment");
     complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "Key removed and rotated"));
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
 
     // then the re-scan passes and the expert decides
     assertThat(story).isWaitingAt("Task_SecurityReview");
@@ -111,10 +111,10 @@ class SecurityReviewProcessTest {
     // given a secret the backend engineer leaves in place
     Path repo = repository(Map.of(CONFIG, "payments.api-key=" + new FakeSecrets(8).make("stripe-live") + "\n"));
     ProcessInstance story = storyAtSecurityScan(repo);
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
     complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "Sandbox key, harmless in my view"));
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
     assertThat(story).isWaitingAt("Task_SecurityReview");
     assertThat(securityScan(story).path("verdict").asText()).isEqualTo("BLOCK");
 
@@ -141,9 +141,9 @@ class SecurityReviewProcessTest {
     // given
     Path repo = repository(Map.of(CONFIG, "github.token=" + new FakeSecrets(9).make("github-pat") + "\n"));
     ProcessInstance story = storyAtSecurityScan(repo);
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
     complete(task("Task_BackendEngineerFallback", story), Map.of());
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
     assertThat(securityScan(story).path("verdict").asText()).isEqualTo("BLOCK");
 
     // when
@@ -160,7 +160,7 @@ class SecurityReviewProcessTest {
     // given a branch with SQL built by concatenation: the gate asks the expert to review
     Path repo = repository(Map.of(DAO, unsafeDao()));
     ProcessInstance story = storyAtSecurityScan(repo);
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
     assertThat(story).isWaitingAt("Task_SecurityReview");
     JsonNode before = securityScan(story);
     assertThat(before.path("verdict").asText()).isEqualTo("REVIEW");
@@ -171,7 +171,7 @@ class SecurityReviewProcessTest {
 
     // then the builtin agent cannot fix code: a backend engineer gets the concerns
     assertThat(story).isWaitingAt("Task_AddressSecurityConcerns");
-    execute(job("Task_AddressSecurityConcerns", story));
+    driver.runStep(story, "Task_AddressSecurityConcerns");
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
     assertThat(story).variables().containsEntry("fallbackStep", "securityFix");
     assertThat((String) variable(story, "fallbackReason")).contains("OrderDao builds SQL from input");
@@ -179,7 +179,7 @@ class SecurityReviewProcessTest {
     // when the human fixes the branch
     TestWorkspaces.commitFiles(repo, Map.of(DAO, safeDao()), "Bind the customer id as a parameter");
     complete(task("Task_BackendEngineerFallback", story), Map.of("comment", "Uses a PreparedStatement now"));
-    execute(job("Task_AddressSecurityConcerns", story));
+    driver.runStep(story, "Task_AddressSecurityConcerns");
 
     // then the re-scan goes back to the expert with a before/after comparison
     assertThat(story).isWaitingAt("Task_SecurityReview");
@@ -200,12 +200,12 @@ class SecurityReviewProcessTest {
     // given the expert raised concerns about SQL built by concatenation
     Path repo = repository(Map.of(DAO, unsafeDao()));
     ProcessInstance story = storyAtSecurityScan(repo);
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
     driver.completeTask(story, "Task_SecurityReview", Map.of("securityConcerns", "Bind the customer id"));
 
     // when the branch changed before the step checks it, as an agent's commit would
     TestWorkspaces.commitFiles(repo, Map.of(DAO, safeDao()), "Bind the customer id as a parameter");
-    execute(job("Task_AddressSecurityConcerns", story));
+    driver.runStep(story, "Task_AddressSecurityConcerns");
 
     // then the step trusts the branch, not anyone's word: re-scan and comparison, straight to the expert
     assertThat(story).isWaitingAt("Task_SecurityReview").isNotWaitingAt("Task_BackendEngineerFallback");
@@ -223,7 +223,7 @@ class SecurityReviewProcessTest {
         org.camunda.spin.plugin.variable.SpinValues.jsonValue("{\"verdict\":\"READY\",\"securitySensitive\":true}").create());
 
     // when
-    execute(job("Task_SecurityScan", story));
+    driver.runStep(story, "Task_SecurityScan");
 
     // then
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,17 +68,17 @@ class AgentImplementationIT {
     ProcessInstance story = plannedStory("Subtract two numbers");
 
     // when the agent's first work fails the tests
-    assertThatThrownBy(() -> execute(job("Task_Implement", story)))
+    assertThatThrownBy(() -> driver.runStep(story, "Task_Implement"))
         .hasMessageContaining("The step's checks failed on agent run 1").hasMessageContaining("test_calc.test_sub");
 
-    // then the step's job is kept for a retry, with the failure as its exception
+    // then the step's task is kept for a retry, with the failure as its error
     assertThat(story).isWaitingAt("Task_Implement");
-    Job retry = engine.getManagementService().createJobQuery().processInstanceId(story.getId()).singleResult();
+    ExternalTask retry = driver.stepTask(story, "Task_Implement");
     assertThat(retry.getRetries()).isEqualTo(1);
-    assertThat(retry.getExceptionMessage()).contains("test_calc.test_sub");
+    assertThat(retry.getErrorMessage()).contains("The step's checks failed on agent run 1");
 
     // when the retry runs, the agent reads the report and fixes its work
-    execute(job("Task_Implement", story));
+    driver.runStep(story, "Task_Implement");
     driver.passJoins(story);
 
     // then the gates pass on the fixed branch
@@ -99,8 +99,8 @@ class AgentImplementationIT {
     ProcessInstance story = plannedStory("A stubborn subtraction");
 
     // when both attempts fail the tests
-    assertThatThrownBy(() -> execute(job("Task_Implement", story))).hasMessageContaining("test_calc.test_sub");
-    execute(job("Task_Implement", story));
+    assertThatThrownBy(() -> driver.runStep(story, "Task_Implement")).hasMessageContaining("test_calc.test_sub");
+    driver.runStep(story, "Task_Implement");
 
     // then a human takes over, told which test fails
     assertThat(story).isWaitingAt("Task_BackendEngineerFallback");
