@@ -72,6 +72,9 @@ elif mode == "flood":
     for _ in range(10 * 1024):
         sys.stdout.write(chunk)
     sys.stdout.flush()
+elif mode == "slow":
+    time.sleep(12)
+    print(json.dumps(result))
 elif mode in ("hang", "hang-once"):
     child = subprocess.Popen(["sleep", "300"])
     with open(os.path.join(record_dir, "pids-%d" % call), "w") as f:
