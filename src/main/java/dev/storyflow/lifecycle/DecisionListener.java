@@ -40,7 +40,7 @@ class DecisionListener implements TaskListener {
     // the task's own status; only the fallback, which serves every status, reads the engine's status variable
     Status current = storyTask.status() != null ? storyTask.status()
         : Status.ofCode(String.valueOf(task.getVariable(STATUS))).orElse(null);
-    Decision decision = rules.check(storyTask, current, task.getVariables());
+    Decision decision = rules.check(storyTask, current, rules.readable(task));
 
     if (decision.comment() != null) {
       task.getProcessEngineServices().getTaskService()

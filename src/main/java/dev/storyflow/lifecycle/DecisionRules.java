@@ -14,7 +14,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.SpinRuntimeException;
 import org.springframework.stereotype.Component;
 
 /** Checks what a user submits when completing a task (design section 3, "Decisions"). */
@@ -33,9 +37,33 @@ public class DecisionRules {
   }
 
   static final int MAX_COMMENT = 10_000;
+  /** Tabs and line breaks, but no other control characters and no unpaired surrogates (as story text). */
+  static final Pattern TEXT = Pattern.compile("[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\p{Cs}]*");
   static final int MAX_SPRINT = 64;
   static final int MAX_STORY_POINTS = 100;
   static final List<String> PRIORITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+
+  /**
+   * The variables visible to a task, each read on its own. A submitted value that cannot be
+   * deserialized (JSON that does not parse or is nested too deep, an Object of a class that is not
+   * allowed) is read as {@link Unreadable}, which no rule and no guard accepts: the decision is
+   * refused with a 400 naming the field instead of failing with a server error.
+   */
+  public Map<String, Object> readable(VariableScope scope) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (String name : scope.getVariableNames()) {
+      try {
+        variables.put(name, scope.getVariable(name));
+      } catch (ProcessEngineException | SpinRuntimeException e) {
+        variables.put(name, new Unreadable(name));
+      }
+    }
+    return variables;
+  }
+
+  /** A variable whose value cannot be deserialized. */
+  record Unreadable(String name) {
+  }
 
   /**
    * @param task the task being completed
@@ -195,6 +223,10 @@ public class DecisionRules {
     }
     if (s.length() > MAX_COMMENT) {
       problems.add(new FieldProblem(name, "must be at most " + MAX_COMMENT + " characters"));
+      return null;
+    }
+    if (!TEXT.matcher(s).matches()) {
+      problems.add(new FieldProblem(name, "must be text without control characters other than tabs and line breaks"));
       return null;
     }
     return s.isBlank() ? null : s.trim();

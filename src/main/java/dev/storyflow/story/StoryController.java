@@ -5,6 +5,7 @@ import dev.storyflow.identity.Role;
 import dev.storyflow.lifecycle.Status;
 import dev.storyflow.lifecycle.StoryRuleException;
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
+import java.util.ArrayList;
 import java.util.Arrays;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,9 +60,20 @@ class StoryController {
   List<StorySummary> list(@RequestParam(required = false) String status,
       @RequestParam(required = false) String sprint, @RequestParam(required = false) String epic) {
     currentUser.requireMember();
+    List<FieldProblem> problems = new ArrayList<>();
     if (status != null && Status.ofCode(status).isEmpty()) {
-      throw new StoryRuleException("Invalid query", List.of(new FieldProblem("status", "must be one of "
-          + String.join(", ", Arrays.stream(Status.values()).map(Status::name).toList()))));
+      problems.add(new FieldProblem("status", "must be one of "
+          + String.join(", ", Arrays.stream(Status.values()).map(Status::name).toList())));
+    }
+    // a NUL would reach the database's query (PostgreSQL refuses it with an error)
+    if (sprint != null && !sprint.matches(StoryInput.LINE)) {
+      problems.add(new FieldProblem("sprint", StoryInput.LINE_MESSAGE));
+    }
+    if (epic != null && !epic.matches(StoryInput.LINE)) {
+      problems.add(new FieldProblem("epic", StoryInput.LINE_MESSAGE));
+    }
+    if (!problems.isEmpty()) {
+      throw new StoryRuleException("Invalid query", problems);
     }
     return queries.list(status, sprint, epic);
   }

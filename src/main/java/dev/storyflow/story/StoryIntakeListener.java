@@ -6,7 +6,6 @@ import static dev.storyflow.lifecycle.StoryVariables.STORY_ID;
 
 import dev.storyflow.lifecycle.StoryRuleException;
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,8 +37,7 @@ class StoryIntakeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Map<String, Object> variables = new HashMap<>(execution.getVariables());
-    List<FieldProblem> unknown = variables.keySet().stream().sorted()
+    List<FieldProblem> unknown = execution.getVariableNames().stream().sorted()
         .filter(name -> !StoryVariablesMapper.FIELDS.contains(name) && !DERIVED.contains(name))
         .map(name -> new FieldProblem(name, "is not a story field; a story starts with " + String.join(", ",
             StoryVariablesMapper.FIELDS)))
@@ -47,6 +45,7 @@ class StoryIntakeListener implements ExecutionListener {
     if (!unknown.isEmpty()) {
       throw new StoryRuleException(CONTEXT, unknown);
     }
+    Map<String, Object> variables = mapper.read(execution, CONTEXT);
     String businessKey = execution.getProcessBusinessKey();
     if (variables.get(STORY_ID) == null && businessKey != null) {
       variables.put(STORY_ID, businessKey);

@@ -75,6 +75,8 @@ class StoryQueries {
       }
       Map<String, Map<String, Object>> variables = historyService.createHistoricVariableInstanceQuery()
           .processInstanceIdIn(stories.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+          // only what a summary shows: long text (notes, criteria) is stored apart and read one by one
+          .variableNameIn(TITLE, STATUS, EPIC, SPRINT, PRIORITY, STORY_POINTS)
           .disableCustomObjectDeserialization()
           .list().stream()
           .filter(v -> v.getValue() != null)

@@ -23,7 +23,7 @@ class StoryRevisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    StoryInput story = mapper.fromVariables(task.getVariables(), CONTEXT);
+    StoryInput story = mapper.fromVariables(mapper.read(task, CONTEXT), CONTEXT);
     mapper.validate(story, CONTEXT);
     String businessKey = task.getExecution().getProcessBusinessKey();
     if (!businessKey.equals(story.storyId())) {

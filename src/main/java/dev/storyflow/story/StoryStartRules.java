@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.value.StringValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +57,9 @@ class StoryStartRules extends AbstractProcessEnginePlugin implements ExecutionLi
   @Override
   public void notify(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
-    Object variable = execution.getVariable(STORY_ID);
-    String storyId = businessKey != null ? businessKey : variable instanceof String s ? s : null;
+    // not deserialized: whatever else it is, a storyId that is not a String is no story id
+    TypedValue variable = execution.getVariableTyped(STORY_ID, false);
+    String storyId = businessKey != null ? businessKey : variable instanceof StringValue s ? s.getValue() : null;
     if (storyId == null) {
       throw new StoryRuleException(CONTEXT, List.of(new FieldProblem(STORY_ID,
           "is required (as the business key or the variable storyId)")));

@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.SpinRuntimeException;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +43,7 @@ public class StoryVariablesMapper {
     Set<ConstraintViolation<StoryInput>> violations = validator.validate(story);
     if (!violations.isEmpty()) {
       List<FieldProblem> problems = violations.stream()
-          .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+          .map(v -> new FieldProblem(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()))
           .sorted(Comparator.comparing(FieldProblem::field))
           .toList();
       throw new StoryRuleException(context, problems);
@@ -72,6 +75,32 @@ public class StoryVariablesMapper {
     putIfPresent(variables, REFERENCE, story.reference());
     putIfPresent(variables, NOTES, story.notes());
     putIfPresent(variables, REPOSITORY, story.repository());
+    return variables;
+  }
+
+  /**
+   * The story's own variables in a scope, each read on its own: one that cannot be read (JSON that
+   * does not parse or is nested too deep, an Object of a class that is not allowed or unknown) is a
+   * field problem of the story, not a server error. Nothing is deserialized but the story's fields.
+   *
+   * @throws StoryRuleException naming every story variable that cannot be read
+   */
+  public Map<String, Object> read(VariableScope scope, String context) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    List<FieldProblem> problems = new ArrayList<>();
+    for (String name : FIELDS) {
+      if (scope.hasVariable(name)) {
+        try {
+          variables.put(name, scope.getVariable(name));
+        } catch (ProcessEngineException | SpinRuntimeException e) {
+          problems.add(new FieldProblem(name, "cannot be read: not valid JSON, or an Object of a class that is"
+              + " not allowed; send text"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new StoryRuleException(context, problems);
+    }
     return variables;
   }
 

@@ -8,7 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -22,15 +24,32 @@ import org.springframework.stereotype.Component;
  * wraps an exception thrown by a listener, and the REST API turns the wrapper into a 500; this
  * mapper finds Storyflow's exception in the cause chain: an invalid story or decision is a 400,
  * a step around the story rules a 403, a story id already taken or a story changed at the same
- * time (optimistic locking) a 409, in Camunda's own error format. Everything else is answered as before.
+ * time (optimistic locking) a 409, in Camunda's own error format. The engine's own answers to a
+ * client's mistake (a {@link BadUserRequestException} anywhere in the chain, and
+ * {@link #ENGINE_CLIENT_MISTAKES}) are a 400 too, and so are bodies that are not JSON objects
+ * ({@link JsonBodyGuard}). Everything else is answered as before.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
+
+  /**
+   * A client's mistakes that the engine reports as a plain {@link ProcessEngineException} (which
+   * Camunda's REST API answers with 500), recognised by their code or message.
+   */
+  static final List<String> ENGINE_CLIENT_MISTAKES = List.of(
+      // a Java-serialized Object variable (java-serialization-format-enabled is false)
+      "ENGINE-17007",
+      // an Object variable without valueInfo, or of a type no data format can store (Xml)
+      "Cannot find serializer for value",
+      "Cannot write serialized value for variable",
+      // DELETE /task/{id} of a process task: it is completed, never deleted
+      "The task cannot be deleted because is part of a running process");
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(StoryRuleMapper.class);
     config.register(EngineExceptionMapper.class);
+    config.register(JsonBodyGuard.class);
   }
 
   /** The same for the engine's exceptions that reach the REST API unwrapped. */
@@ -70,7 +89,30 @@ class EngineRestErrors implements ResourceConfigCustomizer {
               "The story was changed at the same time by someone else; reload and try again");
         }
       }
-      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+      ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+      if (camunda.getStatus(exception).getFamily() == Response.Status.Family.SERVER_ERROR) {
+        Response mistake = clientMistake(exception);
+        if (mistake != null) {
+          return mistake;
+        }
+      }
+      return camunda.getResponse(exception);
+    }
+
+    /** A client's mistake that Camunda's REST API would answer with a 500, as a 400; else {@code null}. */
+    private static Response clientMistake(Exception exception) {
+      for (Throwable t = exception; t != null; t = t.getCause()) {
+        // the engine's own word for a client's mistake (e.g. skipCustomListeners on a plain start),
+        // which some of Camunda's resources wrap into a 500
+        if (t instanceof BadUserRequestException mistake) {
+          return respond(Response.Status.BAD_REQUEST, mistake, mistake.getMessage());
+        }
+        if (t instanceof ProcessEngineException engine && engine.getMessage() != null
+            && ENGINE_CLIENT_MISTAKES.stream().anyMatch(engine.getMessage()::contains)) {
+          return respond(Response.Status.BAD_REQUEST, engine, engine.getMessage());
+        }
+      }
+      return null;
     }
 
     private static Response respond(Response.Status status, Throwable cause, String message) {

@@ -110,6 +110,25 @@ class DecisionRulesTest {
   }
 
   @Test
+  void commentsAndConcernsAreTextWithoutControlCharacters() {
+    assertThat(rules.check(StoryTask.PO_REVIEW, Status.PO_REVIEW,
+        vars("approved", false, "comment", "Two lines\n\tand a tab")).comment()).isEqualTo("Two lines\n\tand a tab");
+    assertThatThrownBy(() -> rules.check(StoryTask.PO_REVIEW, Status.PO_REVIEW,
+        vars("approved", false, "comment", "NUL \u0000 inside")))
+        .hasMessageContaining("comment must be text without control characters");
+    assertThatThrownBy(() -> rules.check(StoryTask.SECURITY_REVIEW, Status.SECURITY_REVIEW,
+        vars("securityConcerns", "lone \ud800 surrogate")))
+        .hasMessageContaining("securityConcerns must be text without control characters");
+  }
+
+  @Test
+  void aValueThatCannotBeReadIsRefusedLikeAWrongType() {
+    assertThatThrownBy(() -> rules.check(StoryTask.PO_REVIEW, Status.PO_REVIEW,
+        vars("approved", false, "comment", new DecisionRules.Unreadable("comment"))))
+        .hasMessageContaining("comment must be a String");
+  }
+
+  @Test
   void approvingAgainstTheEvidenceNeedsACommentAndIsAnOverride() {
     ApprovalGuard notReady = (task, variables) -> task == StoryTask.APPROVE_DRAFT
         ? java.util.Optional.of("feasibility verdict is TOO_LARGE") : java.util.Optional.empty();

@@ -237,6 +237,8 @@ class StoryRestIT {
     assertThat(http.get("devops", "/api/stories?status=DRAFT").json().findValuesAsText("storyId")).contains(storyId);
     assertThat(http.get("devops", "/api/stories?status=BACKLOG").json().findValuesAsText("storyId")).doesNotContain(storyId);
     assertThat(http.get("devops", "/api/stories?status=NOPE").status()).isEqualTo(400);
+    assertThat(http.get("devops", "/api/stories?sprint=a%00b").status()).as("a NUL never reaches the database")
+        .isEqualTo(400);
     assertThat(http.get("devops", "/api/stories/NO-SUCH-STORY").status()).isEqualTo(404);
   }
 
