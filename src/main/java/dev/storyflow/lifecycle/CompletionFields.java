@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The variables a user may send when completing each user task (design section 4): the task's
@@ -33,7 +34,7 @@ public final class CompletionFields {
       case REVIEW -> List.of(APPROVED, COMMENT, REWORK_TO);
       case SECURITY_REVIEW -> List.of(APPROVED, COMMENT, REWORK_TO, SECURITY_CONCERNS);
       case PLANNING -> List.of(APPROVED, COMMENT, REWORK_TO, PRIORITY, STORY_POINTS, SPRINT);
-      case REVISION -> concat(STORY_FIELDS, List.of(COMMENT));
+      case REVISION -> Stream.concat(STORY_FIELDS.stream(), Stream.of(COMMENT)).toList();
       case WORK, FALLBACK -> List.of(COMMENT);
     };
     return new LinkedHashSet<>(names);
@@ -53,11 +54,5 @@ public final class CompletionFields {
               "is not accepted when completing " + task.id() + ": it accepts only " + accepted))
           .toList());
     }
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 }

@@ -166,15 +166,14 @@ public final class StoryDriver {
    * runs them in production; tests with the executor off run them here.
    */
   public void passJoins(ProcessInstance story) {
-    for (Job join : engine.getManagementService().createJobQuery().processInstanceId(story.getId())
-        .activityId("Gateway_DraftReviewsJoin").list()) {
-      engine.getManagementService().executeJob(join.getId());
-    }
-    for (Job join : engine.getManagementService().createJobQuery().processInstanceId(story.getId())
-        .activityId("Gateway_ImplementationJoin").list()) {
-      engine.getManagementService().executeJob(join.getId());
+    for (String join : List.of("Gateway_DraftReviewsJoin", "Gateway_ImplementationJoin")) {
+      for (Job waiting : engine.getManagementService().createJobQuery().processInstanceId(story.getId())
+          .activityId(join).list()) {
+        engine.getManagementService().executeJob(waiting.getId());
+      }
     }
   }
+
 
   /** The builtin agent asks for a human: the fallback task opens, the human does it, the step passes. */
   public void backendStepByHand(ProcessInstance story, String serviceTaskId, String step) {
