@@ -171,6 +171,20 @@ class GitWorkspacesTest {
         .isInstanceOf(BackendEngineerNeededException.class).hasMessageContaining("not in the trusted repository folders");
   }
 
+  @Test
+  void aStoryIdThatLeavesTheWorkspaceRootTouchesNothing() throws Exception {
+    // intake refuses such ids at every start; the workspaces refuse them again on their own
+    Path victim = Files.createDirectories(temp.resolve("victim"));
+    Files.writeString(victim.resolve("keep.txt"), "precious");
+
+    for (String storyId : List.of("../victim", "..", ".", "nested/US-1")) {
+      assertThatThrownBy(() -> workspaces.checkout(request(storyId, project.path.toString())))
+          .as(storyId).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not name a folder inside");
+    }
+    assertThat(victim.resolve("keep.txt")).hasContent("precious");
+    assertThat(project.path.resolve(".git")).isDirectory();
+  }
+
   private static StepRequest request(String storyId, String repository) {
     return new StepRequest(Step.IMPLEMENT, storyId, "pi-" + storyId, Map.of("repository", repository), false);
   }
