@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * included), with the user whose decision moved it there and that decision's comment.
  */
 @Component
-class StatusHistory {
+public class StatusHistory {
 
   private static final String USER_TASK = "userTask";
   private static final String SERVICE_TASK = "serviceTask";
@@ -37,7 +37,7 @@ class StatusHistory {
     this.taskService = taskService;
   }
 
-  List<HistoryEntry> of(HistoricProcessInstance story) {
+  public List<HistoryEntry> of(HistoricProcessInstance story) {
     List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
         .processInstanceId(story.getId())
         .orderByHistoricActivityInstanceStartTime().asc()

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads stories from the engine: the latest instance per story id, from history. */
 @Component
-class StoryQueries {
+public class StoryQueries {
 
   static final int MAX_LIST = 500;
 
@@ -47,7 +47,7 @@ class StoryQueries {
     this.json = json;
   }
 
-  Optional<StoryView> find(String storyId) {
+  public Optional<StoryView> find(String storyId) {
     return engine.asSystem(() -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(StoryProcess.KEY)
         .processInstanceBusinessKey(storyId)
@@ -56,7 +56,7 @@ class StoryQueries {
         .map(this::view));
   }
 
-  List<StorySummary> list(String status, String sprint, String epic) {
+  public List<StorySummary> list(String status, String sprint, String epic) {
     return engine.asSystem(() -> {
       HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
           .processDefinitionKey(StoryProcess.KEY);
