@@ -22,8 +22,15 @@ public final class RestStoryWalker {
 
   private final HttpTestClient http;
 
+  /** The sprint the walker plans stories into; created and started once per database. */
+  public static final String SPRINT = "sprint-7";
+
   public RestStoryWalker(HttpTestClient http) {
     this.http = http;
+    Reply created = http.post("po", "/api/sprints", Map.of("sprintId", SPRINT, "name", "Sprint 7"));
+    assertThat(created.status()).as(created.body()).isIn(201, 409);
+    Reply started = http.post("po", "/api/sprints/" + SPRINT + "/start", Map.of());
+    assertThat(started.status()).as(started.body()).isIn(200, 409);
   }
 
   /** Completes tasks until the story is DONE; returns the task keys completed, in order. */
@@ -70,7 +77,7 @@ public final class RestStoryWalker {
   private static Map<String, Object> decisionFor(String taskKey) {
     return switch (taskKey) {
       case "Task_PlanIntoSprint" -> Map.of("priority", Map.of("value", "HIGH"),
-          "storyPoints", Map.of("value", 3, "type", "Integer"), "sprint", Map.of("value", "Sprint 7"));
+          "storyPoints", Map.of("value", 3, "type", "Integer"), "sprint", Map.of("value", SPRINT));
       case "Task_FrontendImplement", "Task_BackendEngineerFallback" -> Map.of();
       default -> Map.of("approved", Map.of("value", true));
     };

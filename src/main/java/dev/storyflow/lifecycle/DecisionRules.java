@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 public class DecisionRules {
 
   private final List<ApprovalGuard> guards;
+  private final List<SprintCheck> sprintChecks;
 
-  public DecisionRules(List<ApprovalGuard> guards) {
+  public DecisionRules(List<ApprovalGuard> guards, List<SprintCheck> sprintChecks) {
     this.guards = List.copyOf(guards);
+    this.sprintChecks = List.copyOf(sprintChecks);
   }
 
   /** The variables holding the evidence that the guards check for this task. */
@@ -171,9 +173,18 @@ public class DecisionRules {
     if (sprint == null || sprint.length() > MAX_SPRINT) {
       problems.add(new FieldProblem(SPRINT, "is required, at most " + MAX_SPRINT + " characters"));
     } else {
-      values.put(SPRINT, sprint);
+      sprintRefusal(sprint).ifPresentOrElse(
+          why -> problems.add(new FieldProblem(SPRINT, why)),
+          () -> values.put(SPRINT, sprint));
     }
     return new Decision(true, comment, null, null, values, null);
+  }
+
+  private java.util.Optional<String> sprintRefusal(String sprint) {
+    if (sprintChecks.isEmpty()) {
+      return java.util.Optional.of("cannot be checked: no sprints are known, so no sprint is accepted");
+    }
+    return sprintChecks.stream().map(c -> c.refusal(sprint)).flatMap(java.util.Optional::stream).findFirst();
   }
 
   private static Status reworkTarget(Status current, Map<String, Object> in, List<FieldProblem> problems,

@@ -14,6 +14,14 @@ public final class StoryProcess {
 
   public static final String START_EVENT = "StartEvent_StoryCreated";
   public static final String END_EVENT = "EndEvent_StoryDone";
+  public static final String END_EVENT_WITHDRAWN = "EndEvent_StoryWithdrawn";
+
+  /** Planned in Sprint: the story waits here until its sprint is started. */
+  public static final String EVENT_SPRINT_STARTED = "Event_SprintStarted";
+  public static final String MESSAGE_SPRINT_STARTED = "SprintStarted";
+  /** Planned in Sprint: the story waits here until every story in {@code dependsOn} is Done. */
+  public static final String EVENT_DEPENDENCIES_DONE = "Event_DependenciesDone";
+  public static final String MESSAGE_DEPENDENCIES_DONE = "DependenciesDone";
 
   public static final String TASK_FEASIBILITY_REVIEW = "Task_FeasibilityReview";
   public static final String TASK_PLAN_IMPLEMENTATION = "Task_PlanImplementation";

@@ -2,6 +2,10 @@ package dev.storyflow.story;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -35,6 +39,33 @@ public class StoryRegistry {
       // another transaction holds this very key: a start of the same id is under way
       throw DuplicateStoryException.startingElsewhere(storyId);
     }
+  }
+
+  /**
+   * Records that the story reached Done, locking its row until the transaction ends (see
+   * {@link #lockDone}).
+   */
+  public void markDone(String storyId) {
+    jdbc.update("UPDATE SF_STORY SET DONE_AT = ? WHERE STORY_ID = ?", Timestamp.from(Instant.now()), storyId);
+  }
+
+  /**
+   * The ones among these stories that are Done, their rows locked until the transaction ends. A
+   * story that checks its dependencies and a dependency that ends at the same moment take the same
+   * row lock, so the second one sees what the first one committed.
+   */
+  public Set<String> lockDone(Collection<String> storyIds) {
+    if (storyIds.isEmpty()) {
+      return Set.of();
+    }
+    String marks = String.join(", ", Collections.nCopies(storyIds.size(), "?"));
+    Set<String> done = new HashSet<>();
+    jdbc.query("SELECT STORY_ID, DONE_AT FROM SF_STORY WHERE STORY_ID IN (" + marks + ") FOR UPDATE", rs -> {
+      if (rs.getTimestamp("DONE_AT") != null) {
+        done.add(rs.getString("STORY_ID"));
+      }
+    }, storyIds.toArray());
+    return done;
   }
 
   public boolean exists(String storyId) {

@@ -47,6 +47,7 @@ class PostgresClusterIT {
     try (ConfigurableApplicationContext nodeA = startNode("a"); ConfigurableApplicationContext nodeB = startNode("b")) {
       ProcessEngine engineA = nodeA.getBean(ProcessEngine.class);
       ProcessEngine engineB = nodeB.getBean(ProcessEngine.class);
+      dev.storyflow.sprint.TestSprints.started(engineA);
 
       // given stories started on node A
       List<String> stories = new ArrayList<>();

@@ -401,7 +401,7 @@ class AuthorizationMatrixIT {
       case PLANNING -> {
         variables.put("priority", typed("HIGH", "String"));
         variables.put("storyPoints", typed(5, "Integer"));
-        variables.put("sprint", typed("Sprint 12", "String"));
+        variables.put("sprint", typed(dev.storyflow.sprint.TestSprints.STARTED, "String"));
       }
       case REVISION -> variables.put("title", typed("Reset a forgotten password by email", "String"));
       case WORK, FALLBACK -> {

@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class DecisionRulesTest {
 
-  private final DecisionRules rules = new DecisionRules(java.util.List.of());
+  /** Sprint "closed-1" is closed; every other sprint is open. */
+  private static final SprintCheck SPRINTS = sprint -> sprint.equals("closed-1")
+      ? java.util.Optional.of("must be a sprint that is not closed") : java.util.Optional.empty();
+
+  private final DecisionRules rules = new DecisionRules(java.util.List.of(), java.util.List.of(SPRINTS));
 
   private static Map<String, Object> vars(Object... pairs) {
     Map<String, Object> map = new HashMap<>();
@@ -94,6 +98,17 @@ class DecisionRulesTest {
   }
 
   @Test
+  void planningIntoAClosedSprintOrWithoutSprintsIsRefused() {
+    assertThatThrownBy(() -> rules.check(StoryTask.PLAN_INTO_SPRINT, Status.BACKLOG,
+        vars("priority", "LOW", "storyPoints", 8, "sprint", "closed-1")))
+        .hasMessageContaining("sprint must be a sprint that is not closed");
+    DecisionRules noSprints = new DecisionRules(java.util.List.of(), java.util.List.of());
+    assertThatThrownBy(() -> noSprints.check(StoryTask.PLAN_INTO_SPRINT, Status.BACKLOG,
+        vars("priority", "LOW", "storyPoints", 8, "sprint", "sprint-1")))
+        .hasMessageContaining("sprint cannot be checked");
+  }
+
+  @Test
   void planningSentBackGoesToDraftOnly() {
     Decision back = rules.check(StoryTask.PLAN_INTO_SPRINT, Status.BACKLOG, vars("approved", false, "comment", "Unclear"));
     assertThat(back.reworkTo()).isEqualTo(Status.DRAFT);
@@ -132,7 +147,7 @@ class DecisionRulesTest {
   void approvingAgainstTheEvidenceNeedsACommentAndIsAnOverride() {
     ApprovalGuard notReady = (task, variables) -> task == StoryTask.APPROVE_DRAFT
         ? java.util.Optional.of("feasibility verdict is TOO_LARGE") : java.util.Optional.empty();
-    DecisionRules guarded = new DecisionRules(java.util.List.of(notReady));
+    DecisionRules guarded = new DecisionRules(java.util.List.of(notReady), java.util.List.of(SPRINTS));
 
     assertThatThrownBy(() -> guarded.check(StoryTask.APPROVE_DRAFT, Status.DRAFT, vars("approved", true)))
         .hasMessageContaining("comment is required to approve against the evidence (feasibility verdict is TOO_LARGE)");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import dev.storyflow.sprint.TestSprints;
 import dev.storyflow.worker.ExternalTaskWorker;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
@@ -37,6 +38,7 @@ public final class StoryDriver {
   public StoryDriver(ProcessEngine engine) {
     this.engine = engine;
     BpmnAwareTests.init(engine);
+    TestSprints.started(engine);
   }
 
   public static Map<String, Object> storyVariables(String storyId, String components) {
@@ -118,7 +120,7 @@ public final class StoryDriver {
   }
 
   public static Map<String, Object> plan() {
-    return Map.of("priority", "HIGH", "storyPoints", 5, "sprint", "Sprint 12");
+    return Map.of("priority", "HIGH", "storyPoints", 5, "sprint", TestSprints.STARTED);
   }
 
   public void completeTask(ProcessInstance story, String taskId, Map<String, Object> variables) {

@@ -72,7 +72,7 @@ class StoryLifecycleProcessTest {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(story.getId()).variableName("status").singleResult().getValue()).isEqualTo("DONE");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(story.getId()).variableName("sprint").singleResult().getValue()).isEqualTo("Sprint 12");
+        .processInstanceId(story.getId()).variableName("sprint").singleResult().getValue()).isEqualTo(dev.storyflow.sprint.TestSprints.STARTED);
   }
 
   @Test

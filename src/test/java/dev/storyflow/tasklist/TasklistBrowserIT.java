@@ -167,21 +167,21 @@ class TasklistBrowserIT {
       // when the product owner fills in priority, points and sprint
       login("po", "demo");
       WebElement form = openAndClaim(task);
-      form.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys("Sprint 14");
+      form.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys(RestStoryWalker.SPRINT);
       form.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("5");
       form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
       wait.until(d -> !form.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
       form.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
           .filter(item -> item.getText().trim().equalsIgnoreCase("high")).findFirst().orElseThrow().click();
       // the form's story table shows the entered values once form-js has taken them in
-      wait.until(d -> form.getText().contains("Sprint 14") && form.getText().contains("HIGH"));
+      wait.until(d -> form.getText().contains(RestStoryWalker.SPRINT) && form.getText().contains("HIGH"));
       completeForm();
 
       // then the engine has the typed values and the story is Planned in Sprint
       wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
       Map<String, Object> variables = historyVariables(task.getProcessInstanceId());
       assertThat(variables).containsEntry("priority", "HIGH").containsEntry("storyPoints", 5)
-          .containsEntry("sprint", "Sprint 14");
+          .containsEntry("sprint", RestStoryWalker.SPRINT);
       assertThat((String) variables.get("status")).isIn("PLANNED_IN_SPRINT", "IN_PROGRESS");
     } catch (RuntimeException | AssertionError e) {
       screenshot("po-plans");
