@@ -43,6 +43,10 @@ public final class HttpTestClient {
     return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
   }
 
+  public Reply get(String user, String path, String accept) {
+    return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept).GET());
+  }
+
   public Reply post(String user, String path, Object body) {
     return postRaw(user, path, "application/json", body instanceof String s ? s : write(body));
   }

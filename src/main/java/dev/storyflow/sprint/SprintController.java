@@ -10,12 +10,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/sprints", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Sprints")
 class SprintController {
+
+  static final String MARKDOWN = "text/markdown;charset=UTF-8";
 
   private final SprintService sprints;
   private final CurrentUser currentUser;
@@ -72,6 +76,27 @@ class SprintController {
   SprintClosing close(@PathVariable String sprintId) {
     currentUser.requireAnyOf(Role.PRODUCT_OWNER, Role.ADMIN);
     return sprints.close(sprintId);
+  }
+
+  @GetMapping(path = "/{sprintId}/changelog", produces = {MARKDOWN, MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "The sprint's change log as the team keeps it",
+      description = "Markdown (text/markdown) by default; the same rows as JSON with Accept: application/json")
+  ResponseEntity<?> changeLog(@PathVariable String sprintId,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    currentUser.requireMember();
+    boolean json = accept != null && MediaType.parseMediaTypes(accept).stream()
+        .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType());
+    if (json) {
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(sprints.changeLog(sprintId));
+    }
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(MARKDOWN)).body(sprints.changeLogMarkdown(sprintId));
+  }
+
+  @GetMapping(path = "/{sprintId}/markdown", produces = MARKDOWN)
+  @Operation(summary = "The whole sprint file: dates, goal, change log and notes with a summary")
+  String sprintFile(@PathVariable String sprintId) {
+    currentUser.requireMember();
+    return sprints.sprintFile(sprintId);
   }
 
   @PostMapping(path = "/{sprintId}/stories", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -14,12 +14,12 @@ import dev.storyflow.sprint.SprintView.SprintStory;
 import dev.storyflow.story.StoryNotFoundException;
 import dev.storyflow.story.StoryQueries;
 import dev.storyflow.story.StorySummary;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,17 +38,17 @@ public class SprintService {
   private final EngineAccess engine;
   private final AuditLog audit;
   private final SprintFilters filters;
-  private final Clock clock;
+  private final ChangeLogReader changeLogs;
 
   SprintService(SprintStore store, StoryQueries stories, RuntimeService runtime, EngineAccess engine,
-      AuditLog audit, SprintFilters filters) {
+      AuditLog audit, SprintFilters filters, ChangeLogReader changeLogs) {
     this.store = store;
     this.stories = stories;
     this.runtime = runtime;
     this.engine = engine;
     this.audit = audit;
     this.filters = filters;
-    this.clock = Clock.systemDefaultZone();
+    this.changeLogs = changeLogs;
   }
 
   @Transactional
@@ -58,7 +58,7 @@ public class SprintService {
           List.of(new FieldProblem("endDate", "must not be before startDate")));
     }
     Sprint sprint = new Sprint(input.sprintId(), input.name().strip(), blankToNull(input.goal()), input.startDate(),
-        input.endDate(), SprintState.PLANNED, Instant.now(clock), user, null, null);
+        input.endDate(), SprintState.PLANNED, now(), user, null, null);
     store.insert(sprint);
     filters.open(sprint);
     return sprint;
@@ -76,11 +76,11 @@ public class SprintService {
   @Transactional
   public Sprint start(String sprintId) {
     Sprint sprint = get(sprintId);
-    if (!store.transition(sprintId, SprintState.PLANNED, SprintState.STARTED, Instant.now(clock))) {
+    if (!store.transition(sprintId, SprintState.PLANNED, SprintState.STARTED, now())) {
       throw new SprintConflictException("Sprint " + sprintId + " cannot start: it is " + sprint.state().name().toLowerCase()
           + (sprint.state() == SprintState.STARTED ? " already" : ""));
     }
-    store.setDatesIfMissing(sprintId, LocalDate.now(clock), null);
+    store.setDatesIfMissing(sprintId, LocalDate.ofInstant(now(), java.time.ZoneId.systemDefault()), null);
     engine.asSystem(() -> runtime.createMessageCorrelation(MESSAGE_SPRINT_STARTED)
         .processInstanceVariableEquals(SPRINT, sprintId)
         .correlateAllWithResult());
@@ -92,7 +92,7 @@ public class SprintService {
   public SprintClosing close(String sprintId) {
     Sprint sprint = get(sprintId);
     if (!sprint.state().isOpen()
-        || !store.transition(sprintId, sprint.state(), SprintState.CLOSED, Instant.now(clock))) {
+        || !store.transition(sprintId, sprint.state(), SprintState.CLOSED, now())) {
       throw new SprintConflictException("Sprint " + sprintId + " is closed already");
     }
     filters.close(sprint);
@@ -115,6 +115,22 @@ public class SprintService {
         .map(SprintStory::storyPoints).filter(Objects::nonNull).mapToInt(i -> i).sum();
     return new SprintView(sprint.sprintId(), sprint.name(), sprint.goal(), sprint.startDate(), sprint.endDate(),
         sprint.state(), sprint.startedAt(), sprint.closedAt(), members, committed, done);
+  }
+
+  /** The sprint's change log, from engine history. */
+  public ChangeLog changeLog(String sprintId) {
+    return changeLogs.of(get(sprintId));
+  }
+
+  /** The change log as the Markdown section the team keeps. */
+  public String changeLogMarkdown(String sprintId) {
+    return SprintMarkdown.changeLog(changeLog(sprintId));
+  }
+
+  /** The whole sprint file: dates, goal, change log, and a summary in the notes. */
+  public String sprintFile(String sprintId) {
+    Sprint sprint = get(sprintId);
+    return SprintMarkdown.sprintFile(view(sprint), changeLogs.of(sprint));
   }
 
   /**
@@ -156,9 +172,14 @@ public class SprintService {
     });
     String status = engine.asSystem(() -> (String) runtime.getVariable(story.getId(),
         dev.storyflow.lifecycle.StoryVariables.STATUS));
-    audit.append(new AuditEntry(0, storyId, story.getId(), Instant.now(clock), user, "SPRINT", status, null, null,
+    audit.append(new AuditEntry(0, storyId, story.getId(), now(), user, "SPRINT", status, null, null,
         "CARRIED_OVER", null, "Carried over from sprint " + current + " to sprint " + sprintId, null, null));
     return view(get(sprintId));
+  }
+
+  /** The engine's clock, so that sprint times and engine history agree (also in tests that set it). */
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
   }
 
   private static String blankToNull(String text) {

@@ -1,0 +1,229 @@
+package dev.storyflow.sprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storyflow.HttpTestClient;
+import dev.storyflow.HttpTestClient.Reply;
+import dev.storyflow.RestStoryWalker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Sprints over real HTTP with the job executor running: stories planned into a sprint wait until
+ * it starts, then go on only when their dependencies are Done; finishing a dependency releases the
+ * next; closing answers what is done and what carries over; a carried-over story moves on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:storyflow-sprints;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=true",
+    "camunda.bpm.generate-unique-process-engine-name=false"})
+@ActiveProfiles("test")
+@DirtiesContext
+class SprintRestIT {
+
+  @LocalServerPort
+  int port;
+
+  HttpTestClient http;
+  RestStoryWalker walker;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    walker = new RestStoryWalker(http);
+  }
+
+  @Test
+  void storiesWaitForTheSprintAndTheirDependenciesAndClosingSaysWhatCarriesOver() {
+    // given a sprint and three stories, the second depending on the first, the third on the second
+    String sprint = "s-" + UUID.randomUUID().toString().substring(0, 6);
+    Reply created = http.post("po", "/api/sprints", Map.of("sprintId", sprint, "name", "Sprint 21", "goal", "Billing"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.header("Location")).isEqualTo("/api/sprints/" + sprint);
+    String first = newStory(List.of());
+    String second = newStory(List.of(first));
+    String third = newStory(List.of(second));
+
+    // when each is planned into the sprint before it starts
+    for (String story : List.of(first, second, third)) {
+      planInto(story, sprint, 3);
+    }
+
+    // then none goes on to In-progress: each waits for the sprint
+    for (String story : List.of(first, second, third)) {
+      awaitWaitingFor(story, "SprintStarted");
+      assertThat(status(story)).isEqualTo("PLANNED_IN_SPRINT");
+    }
+    JsonNode planned = http.get("qa", "/api/sprints/" + sprint).json();
+    assertThat(planned.path("state").asText()).isEqualTo("PLANNED");
+    assertThat(planned.path("pointsCommitted").asInt()).isEqualTo(9);
+    assertThat(planned.path("stories").findValuesAsText("storyId")).containsExactlyInAnyOrder(first, second, third);
+
+    // when the sprint starts
+    Reply started = http.post("po", "/api/sprints/" + sprint + "/start", Map.of());
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(http.post("po", "/api/sprints/" + sprint + "/start", Map.of()).status()).isEqualTo(409);
+
+    // then only the story without open dependencies goes on
+    await(first, s -> s.equals("IN_PROGRESS") || s.equals("CODE_REVIEW"));
+    awaitWaitingFor(second, "DependenciesDone");
+    awaitWaitingFor(third, "DependenciesDone");
+
+    // when the first is done, the second goes on, the third still waits
+    walker.walkToDone(first);
+    await(second, s -> !s.equals("PLANNED_IN_SPRINT"));
+    assertThat(status(third)).isEqualTo("PLANNED_IN_SPRINT");
+    awaitWaitingFor(third, "DependenciesDone");
+
+    // when the sprint closes
+    Reply closed = http.post("po", "/api/sprints/" + sprint + "/close", Map.of());
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    assertThat(closed.json().path("done").findValuesAsText("storyId")).containsExactly(first);
+    assertThat(closed.json().path("carriedOver").findValuesAsText("storyId")).containsExactlyInAnyOrder(second, third);
+    assertThat(closed.json().path("pointsCommitted").asInt()).isEqualTo(9);
+    assertThat(closed.json().path("pointsDone").asInt()).isEqualTo(3);
+    assertThat(http.post("po", "/api/sprints/" + sprint + "/close", Map.of()).status()).isEqualTo(409);
+
+    // then a story cannot be planned into the closed sprint
+    String late = newStory(List.of());
+    walker.walkUntilTask(late, "Task_PlanIntoSprint");
+    Reply refused = completePlanning(late, sprint, 2);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("sprint must be a sprint that is not closed");
+
+    // and a carried-over story is planned into the next sprint by the product owner
+    String next = "s-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", next, "name", "Sprint 22")).status()).isEqualTo(201);
+    assertThat(http.post("qa", "/api/sprints/" + next + "/stories", Map.of("storyId", third)).status()).isEqualTo(403);
+    Reply carried = http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", third));
+    assertThat(carried.status()).as(carried.body()).isEqualTo(200);
+    assertThat(http.get("po", "/api/stories/" + third).json().path("sprint").asText()).isEqualTo(next);
+    assertThat(http.get("po", "/api/stories/" + third + "/audit").body()).contains("CARRIED_OVER");
+    assertThat(http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", first)).status())
+        .as("a done story is not carried over").isEqualTo(404);
+  }
+
+  @Test
+  void theChangeLogComesAsMarkdownAndAsTheSameJson() {
+    String sprint = "s-" + UUID.randomUUID().toString().substring(0, 6);
+    http.post("po", "/api/sprints", Map.of("sprintId", sprint, "name", "Sprint 23"));
+    http.post("po", "/api/sprints/" + sprint + "/start", Map.of());
+    String story = newStory(List.of());
+    planInto(story, sprint, 5);
+    await(story, s -> s.equals("IN_PROGRESS") || s.equals("CODE_REVIEW"));
+
+    Reply markdown = http.get("architect", "/api/sprints/" + sprint + "/changelog");
+    Reply json = http.get("architect", "/api/sprints/" + sprint + "/changelog", "application/json");
+    Reply file = http.get("architect", "/api/sprints/" + sprint + "/markdown");
+
+    assertThat(markdown.status()).isEqualTo(200);
+    assertThat(markdown.header("Content-Type")).startsWith("text/markdown");
+    assertThat(markdown.body()).contains("### " + story + " — ").contains("| Status Update | Planned in Sprint | Backend Engineer |");
+    assertThat(json.header("Content-Type")).startsWith("application/json");
+    SprintFile parsed = SprintFileParser.parse(file.body());
+    assertThat(parsed.title()).isEqualTo("Sprint 23");
+    assertThat(parsed.changeLog()).hasSize(1);
+    JsonNode rows = json.json().path("stories").get(0).path("rows");
+    assertThat(parsed.changeLog().get(0).rows()).hasSize(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(parsed.changeLog().get(0).rows().get(i).status()).isEqualTo(rows.get(i).path("status").asText());
+      assertThat(parsed.changeLog().get(0).rows().get(i).time()).isEqualTo(rows.get(i).path("time").asText());
+    }
+  }
+
+  @Test
+  void badSprintRequestsAre4xx() {
+    assertThat(http.post("architect", "/api/sprints", Map.of("sprintId", "s-x", "name", "X")).status()).isEqualTo(403);
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", "a..b", "name", "X")).status()).isEqualTo(400);
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", "s-y")).status()).isEqualTo(400);
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", "s-z", "name", "Z", "startDate", "2026-03-10",
+        "endDate", "2026-03-01")).body()).contains("endDate");
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", "s-w", "name", "W", "extra", 1)).status()).isEqualTo(400);
+    assertThat(http.get("po", "/api/sprints/nope").status()).isEqualTo(404);
+    assertThat(http.post("po", "/api/sprints/nope/start", Map.of()).status()).isEqualTo(404);
+    assertThat(http.get("po", "/api/sprints/nope/changelog").status()).isEqualTo(404);
+    String id = "s-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", id, "name", "Dup")).status()).isEqualTo(201);
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", id, "name", "Dup")).status()).isEqualTo(409);
+  }
+
+  private String newStory(List<String> dependsOn) {
+    String storyId = "US-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> story = new LinkedHashMap<>();
+    story.put("storyId", storyId);
+    story.put("title", "Send invoice " + storyId);
+    story.put("asA", "billing clerk");
+    story.put("iWant", "to send invoice " + storyId + " by email");
+    story.put("soThat", "customers pay on time");
+    story.put("acceptanceCriteria", List.of("The invoice PDF is attached", "The send date is recorded"));
+    story.put("dependsOn", dependsOn);
+    Reply reply = http.post("po", "/api/stories", story);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return storyId;
+  }
+
+  private void planInto(String storyId, String sprint, int points) {
+    walker.walkUntilTask(storyId, "Task_PlanIntoSprint");
+    Reply reply = completePlanning(storyId, sprint, points);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+  }
+
+  private Reply completePlanning(String storyId, String sprint, int points) {
+    JsonNode task = http.get("po", "/engine-rest/task?processInstanceBusinessKey=" + storyId
+        + "&taskDefinitionKey=Task_PlanIntoSprint").json().get(0);
+    return http.post("po", "/engine-rest/task/" + task.path("id").asText() + "/complete", Map.of("variables", Map.of(
+        "priority", Map.of("value", "HIGH"), "storyPoints", Map.of("value", points, "type", "Integer"),
+        "sprint", Map.of("value", sprint))));
+  }
+
+  private String status(String storyId) {
+    return http.get("po", "/api/stories/" + storyId).json().path("status").asText();
+  }
+
+  private void await(String storyId, Predicate<String> status) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    String now = status(storyId);
+    while (!status.test(now) && Instant.now().isBefore(deadline)) {
+      pause();
+      now = status(storyId);
+    }
+    assertThat(status.test(now)).as("%s is %s", storyId, now).isTrue();
+  }
+
+  /** Waits until the story has a subscription for the message (it waits at that event). */
+  private void awaitWaitingFor(String storyId, String message) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode instances = http.get("admin", "/engine-rest/process-instance?businessKey=" + storyId).json();
+      if (!instances.isEmpty()) {
+        JsonNode subscriptions = http.get("admin", "/engine-rest/event-subscription?eventName=" + message
+            + "&processInstanceId=" + instances.get(0).path("id").asText()).json();
+        if (!subscriptions.isEmpty()) {
+          return;
+        }
+      }
+      pause();
+    }
+    throw new AssertionError(storyId + " does not wait for " + message);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
