@@ -42,7 +42,7 @@ class ChangeLogReader {
   private final ZoneId zone;
 
   ChangeLogReader(StoryQueries stories, StatusHistory statusHistory, HistoryService history, TaskService tasks,
-      EngineAccess engine, @Value("${storyflow.sprints.time-zone:UTC}") ZoneId zone) {
+      EngineAccess engine, @Value("${storyflow.time-zone:UTC}") ZoneId zone) {
     this.stories = stories;
     this.statusHistory = statusHistory;
     this.history = history;

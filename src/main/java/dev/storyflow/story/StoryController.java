@@ -56,9 +56,11 @@ class StoryController {
   }
 
   @GetMapping
-  @Operation(summary = "Stories, newest first, filtered by status, sprint or epic (at most 500)")
+  @Operation(summary = "Stories, newest first, filtered by status, sprint or epic (at most 500); "
+      + "overdue=true: only stories with an open task past its due date")
   List<StorySummary> list(@RequestParam(required = false) String status,
-      @RequestParam(required = false) String sprint, @RequestParam(required = false) String epic) {
+      @RequestParam(required = false) String sprint, @RequestParam(required = false) String epic,
+      @RequestParam(required = false) Boolean overdue) {
     currentUser.requireMember();
     List<FieldProblem> problems = new ArrayList<>();
     if (status != null && Status.ofCode(status).isEmpty()) {
@@ -75,6 +77,6 @@ class StoryController {
     if (!problems.isEmpty()) {
       throw new StoryRuleException("Invalid query", problems);
     }
-    return queries.list(status, sprint, epic);
+    return queries.list(status, sprint, epic, Boolean.TRUE.equals(overdue));
   }
 }

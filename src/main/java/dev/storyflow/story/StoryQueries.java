@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -57,9 +58,25 @@ public class StoryQueries {
   }
 
   public List<StorySummary> list(String status, String sprint, String epic) {
+    return list(status, sprint, epic, false);
+  }
+
+  /**
+   * @param overdue only stories with an open task past its due date
+   */
+  public List<StorySummary> list(String status, String sprint, String epic, boolean overdue) {
     return engine.asSystem(() -> {
       HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
           .processDefinitionKey(StoryProcess.KEY);
+      if (overdue) {
+        String[] late = taskService.createTaskQuery().processDefinitionKey(StoryProcess.KEY)
+            .dueBefore(ClockUtil.getCurrentTime()).list().stream()
+            .map(t -> t.getProcessInstanceId()).distinct().toArray(String[]::new);
+        if (late.length == 0) {
+          return List.of();
+        }
+        query.processInstanceIds(new java.util.HashSet<>(java.util.Arrays.asList(late)));
+      }
       if (status != null) {
         query.variableValueEquals(STATUS, status);
       }
@@ -101,7 +118,8 @@ public class StoryQueries {
         .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
             taskService.getIdentityLinksForTask(t.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).toList()))
+                .map(l -> l.getGroupId()).toList(),
+            instant(t.getDueDate()), t.getDueDate() != null && t.getDueDate().before(ClockUtil.getCurrentTime())))
         .toList();
     return new StoryView(story.getBusinessKey(), (String) v.get(TITLE), (String) v.get(AS_A),
         (String) v.get(I_WANT), (String) v.get(SO_THAT), split(v.get(ACCEPTANCE_CRITERIA), "\n"),

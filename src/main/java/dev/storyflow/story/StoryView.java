@@ -39,7 +39,14 @@ public record StoryView(
     JsonNode agentRuns) {
 
   /** A user task waiting for someone. */
-  public record OpenTask(String id, String taskDefinitionKey, String name, List<String> candidateGroups) {
+  /**
+   * A task waiting for a role.
+   *
+   * @param due when its service level says it should be done ({@code processes/service-levels.dmn})
+   * @param overdue whether that time has passed
+   */
+  public record OpenTask(String id, String taskDefinitionKey, String name, List<String> candidateGroups,
+      Instant due, boolean overdue) {
   }
 
   /** One status entered, with who moved the story there and why. */
