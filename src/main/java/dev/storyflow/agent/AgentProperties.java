@@ -56,9 +56,11 @@ record AgentProperties(
    * @param securityScan Security review: self-check
    * @param securityFix Security review: addressing the expert's concerns
    * @param deployment Configuring DevOps: deployment preparation
+   * @param integrationSupport Integration or E2E testing: helping QA with an integration problem
    */
   record Steps(StepOverride feasibility, StepOverride plan, StepOverride implement,
-      StepOverride securityScan, StepOverride securityFix, StepOverride deployment) {
+      StepOverride securityScan, StepOverride securityFix, StepOverride deployment,
+      StepOverride integrationSupport) {
 
     StepOverride of(Step step) {
       StepOverride override = switch (step) {
@@ -68,6 +70,7 @@ record AgentProperties(
         case SECURITY_SCAN -> securityScan;
         case SECURITY_FIX -> securityFix;
         case DEPLOYMENT -> deployment;
+        case INTEGRATION_SUPPORT -> integrationSupport;
       };
       return override == null ? new StepOverride(null, null, null) : override;
     }

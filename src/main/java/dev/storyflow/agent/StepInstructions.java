@@ -24,7 +24,12 @@ enum StepInstructions {
   DEPLOYMENT(Step.DEPLOYMENT, "Prepare the environment configuration and deployment scripts with the DevOps "
       + "engineer in mind: configuration by environment variables, an example environment file without secret "
       + "values, container and deployment descriptors as the project uses them. Commit them; the DevOps engineer "
-      + "reviews and owns CI/CD.");
+      + "reviews and owns CI/CD."),
+  INTEGRATION_SUPPORT(Step.INTEGRATION_SUPPORT, "Help QA with the integration or API problem they report "
+      + "(supportRequest, with any test output they pasted). Reproduce it on the story branch: run the build and "
+      + "the tests, call the API as they did. Say what causes it (configuration, data, the code). If the code is "
+      + "at fault, fix it with a test and commit; Storyflow runs the implementation gates on your fix. Report the "
+      + "diagnosis in summary and notes; QA decides what happens to the story.");
 
   private final Step step;
   private final String text;

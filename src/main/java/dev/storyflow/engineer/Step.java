@@ -15,7 +15,8 @@ public enum Step {
   IMPLEMENT("implement", StoryProcess.TASK_IMPLEMENT, StoryVariables.IMPLEMENTATION),
   SECURITY_SCAN("securityScan", StoryProcess.TASK_SECURITY_SCAN, StoryVariables.SECURITY_SCAN),
   SECURITY_FIX("securityFix", StoryProcess.TASK_ADDRESS_SECURITY_CONCERNS, StoryVariables.SECURITY_SCAN),
-  DEPLOYMENT("deployment", StoryProcess.TASK_PREPARE_DEPLOYMENT, StoryVariables.DEPLOYMENT);
+  DEPLOYMENT("deployment", StoryProcess.TASK_PREPARE_DEPLOYMENT, StoryVariables.DEPLOYMENT),
+  INTEGRATION_SUPPORT("integrationSupport", StoryProcess.TASK_INTEGRATION_SUPPORT, StoryVariables.INTEGRATION_SUPPORT);
 
   private final String code;
   private final String taskId;

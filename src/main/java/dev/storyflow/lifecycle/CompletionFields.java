@@ -2,6 +2,7 @@ package dev.storyflow.lifecycle;
 
 import static dev.storyflow.lifecycle.StoryVariables.APPROVED;
 import static dev.storyflow.lifecycle.StoryVariables.COMMENT;
+import static dev.storyflow.lifecycle.StoryVariables.NEEDS_BACKEND_SUPPORT;
 import static dev.storyflow.lifecycle.StoryVariables.PRIORITY;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_TO;
 import static dev.storyflow.lifecycle.StoryVariables.SECURITY_CONCERNS;
@@ -31,7 +32,8 @@ public final class CompletionFields {
     List<String> names = switch (task.decisionKind()) {
       // reworkTo is accepted so that the decision rules can say why it makes no sense here
       case OPINION -> List.of(APPROVED, COMMENT, REWORK_TO);
-      case REVIEW -> List.of(APPROVED, COMMENT, REWORK_TO);
+      case REVIEW -> task.offersIntegrationSupport()
+          ? List.of(APPROVED, COMMENT, REWORK_TO, NEEDS_BACKEND_SUPPORT) : List.of(APPROVED, COMMENT, REWORK_TO);
       case SECURITY_REVIEW -> List.of(APPROVED, COMMENT, REWORK_TO, SECURITY_CONCERNS);
       case PLANNING -> List.of(APPROVED, COMMENT, REWORK_TO, PRIORITY, STORY_POINTS, SPRINT);
       case REVISION -> Stream.concat(STORY_FIELDS.stream(), Stream.of(COMMENT)).toList();

@@ -11,14 +11,28 @@ import java.util.Map;
  * @param securityConcerns concerns for the backend engineer, or {@code null}
  * @param values further normalized values to store (planning fields)
  * @param override why this approval goes against the evidence, or {@code null}
+ * @param supportRequested QA asks the backend engineer for integration support instead of a verdict
  */
 public record Decision(boolean approved, String comment, Status reworkTo, String securityConcerns,
-    Map<String, Object> values, String override) {
+    Map<String, Object> values, String override, boolean supportRequested) {
+
+  public Decision(boolean approved, String comment, Status reworkTo, String securityConcerns,
+      Map<String, Object> values, String override) {
+    this(approved, comment, reworkTo, securityConcerns, values, override, false);
+  }
+
+  /** QA asks the backend engineer for integration support; the story keeps its status. */
+  static Decision supportRequested(String comment) {
+    return new Decision(false, comment, null, null, Map.of(), null, true);
+  }
 
   /** Where the process goes next; the gateways after review tasks read it. */
-  public enum Outcome { APPROVED, REWORK, SECURITY_CONCERNS }
+  public enum Outcome { APPROVED, REWORK, SECURITY_CONCERNS, SUPPORT }
 
   public Outcome outcome() {
+    if (supportRequested) {
+      return Outcome.SUPPORT;
+    }
     if (approved) {
       return Outcome.APPROVED;
     }

@@ -5,6 +5,8 @@ import static dev.storyflow.lifecycle.StoryVariables.COMMENT;
 import static dev.storyflow.lifecycle.StoryVariables.CONCERNS_TO_ADDRESS;
 import static dev.storyflow.lifecycle.StoryVariables.DECISION;
 import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_RESOLVED;
+import static dev.storyflow.lifecycle.StoryVariables.NEEDS_BACKEND_SUPPORT;
+import static dev.storyflow.lifecycle.StoryVariables.SUPPORT_REQUEST;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_REASON;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_TARGET;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_TO;
@@ -50,6 +52,10 @@ class DecisionListener implements TaskListener {
     task.removeVariable(COMMENT);
     task.removeVariable(REWORK_TO);
     task.removeVariable(SECURITY_CONCERNS);
+    task.removeVariable(NEEDS_BACKEND_SUPPORT);
+    if (decision.outcome() == Decision.Outcome.SUPPORT) {
+      task.setVariable(SUPPORT_REQUEST, decision.comment());
+    }
 
     if (routesTheStory(storyTask)) {
       task.setVariable(DECISION, decision.outcome().name());

@@ -2,6 +2,7 @@ package dev.storyflow.lifecycle;
 
 import static dev.storyflow.lifecycle.StoryVariables.APPROVED;
 import static dev.storyflow.lifecycle.StoryVariables.COMMENT;
+import static dev.storyflow.lifecycle.StoryVariables.NEEDS_BACKEND_SUPPORT;
 import static dev.storyflow.lifecycle.StoryVariables.PRIORITY;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_TO;
 import static dev.storyflow.lifecycle.StoryVariables.SECURITY_CONCERNS;
@@ -77,7 +78,8 @@ public class DecisionRules {
     List<FieldProblem> problems = new ArrayList<>();
     Decision decision = switch (task.decisionKind()) {
       case OPINION -> opinion(submitted, problems);
-      case REVIEW -> review(current, submitted, problems, false);
+      case REVIEW -> task.offersIntegrationSupport() && supportAsked(submitted, problems)
+          ? support(submitted, problems) : review(current, submitted, problems, false);
       case SECURITY_REVIEW -> review(current, submitted, problems, true);
       case PLANNING -> planning(submitted, problems);
       case WORK, FALLBACK, REVISION -> new Decision(true, text(submitted, COMMENT, problems), null, null, Map.of(), null);
@@ -144,6 +146,34 @@ public class DecisionRules {
     }
     Status target = reworkTarget(current, in, problems, Status.IN_PROGRESS);
     return new Decision(false, comment, target, null, Map.of(), null);
+  }
+
+  private static boolean supportAsked(Map<String, Object> in, List<FieldProblem> problems) {
+    Object value = in.get(NEEDS_BACKEND_SUPPORT);
+    if (value == null || Boolean.FALSE.equals(value)) {
+      return false;
+    }
+    if (!(value instanceof Boolean)) {
+      problems.add(new FieldProblem(NEEDS_BACKEND_SUPPORT, "must be a Boolean (true or false)"));
+      return false;
+    }
+    return true;
+  }
+
+  /** QA asks for integration support: a comment says what the problem is; no verdict, no rework. */
+  private Decision support(Map<String, Object> in, List<FieldProblem> problems) {
+    String comment = text(in, COMMENT, problems);
+    if (comment == null) {
+      problems.add(new FieldProblem(COMMENT, "is required with needsBackendSupport: describe the problem"
+          + " (and paste the test output) for the backend engineer"));
+    }
+    if (Boolean.TRUE.equals(in.get(APPROVED))) {
+      problems.add(new FieldProblem(APPROVED, "must not be true with needsBackendSupport: ask for support or approve"));
+    }
+    if (present(in, REWORK_TO)) {
+      problems.add(new FieldProblem(REWORK_TO, "is not allowed with needsBackendSupport: the story keeps its status"));
+    }
+    return Decision.supportRequested(comment);
   }
 
   private Decision planning(Map<String, Object> in, List<FieldProblem> problems) {

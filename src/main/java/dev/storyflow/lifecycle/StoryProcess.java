@@ -29,6 +29,8 @@ public final class StoryProcess {
   public static final String TASK_SECURITY_SCAN = "Task_SecurityScan";
   public static final String TASK_ADDRESS_SECURITY_CONCERNS = "Task_AddressSecurityConcerns";
   public static final String TASK_PREPARE_DEPLOYMENT = "Task_PrepareDeployment";
+  /** Integration support: the backend engineer helps QA; the story keeps its testing status. */
+  public static final String TASK_INTEGRATION_SUPPORT = "Task_IntegrationSupport";
 
   private StoryProcess() {
   }

@@ -66,6 +66,11 @@ public enum StoryTask {
     return role;
   }
 
+  /** QA's testing tasks may ask the backend engineer for integration support instead of a verdict. */
+  public boolean offersIntegrationSupport() {
+    return this == INTEGRATION_TEST || this == E2E_TEST;
+  }
+
   /** The candidate groups' roles, the owner first. */
   public List<Role> candidates() {
     return candidates;

@@ -38,6 +38,10 @@ public final class StoryVariables {
   public static final String COMMENT = "comment";
   public static final String REWORK_TO = "reworkTo";
   public static final String SECURITY_CONCERNS = "securityConcerns";
+  /** QA asks the backend engineer for integration support instead of giving a verdict (with a comment). */
+  public static final String NEEDS_BACKEND_SUPPORT = "needsBackendSupport";
+  /** What QA asked the backend engineer to look into: the comment of the last support request. */
+  public static final String SUPPORT_REQUEST = "supportRequest";
   /** Set by the engine after each checked decision: APPROVED, REWORK or SECURITY_CONCERNS. */
   public static final String DECISION = "decision";
   /** Set by the engine on rework: the status code the story goes back to. */
@@ -60,6 +64,7 @@ public final class StoryVariables {
   public static final String IMPLEMENTATION = "implementation";
   public static final String SECURITY_SCAN = "securityScan";
   public static final String DEPLOYMENT = "deployment";
+  public static final String INTEGRATION_SUPPORT = "integrationSupport";
   public static final String AGENT_RUNS = "agentRuns";
 
   private StoryVariables() {
