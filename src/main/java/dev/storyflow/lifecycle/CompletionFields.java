@@ -9,6 +9,7 @@ import static dev.storyflow.lifecycle.StoryVariables.SECURITY_CONCERNS;
 import static dev.storyflow.lifecycle.StoryVariables.SPRINT;
 import static dev.storyflow.lifecycle.StoryVariables.STORY_FIELDS;
 import static dev.storyflow.lifecycle.StoryVariables.STORY_POINTS;
+import static dev.storyflow.lifecycle.StoryVariables.WITHDRAW;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -36,7 +37,7 @@ public final class CompletionFields {
           ? List.of(APPROVED, COMMENT, REWORK_TO, NEEDS_BACKEND_SUPPORT) : List.of(APPROVED, COMMENT, REWORK_TO);
       case SECURITY_REVIEW -> List.of(APPROVED, COMMENT, REWORK_TO, SECURITY_CONCERNS);
       case PLANNING -> List.of(APPROVED, COMMENT, REWORK_TO, PRIORITY, STORY_POINTS, SPRINT);
-      case REVISION -> Stream.concat(STORY_FIELDS.stream(), Stream.of(COMMENT)).toList();
+      case REVISION -> Stream.concat(STORY_FIELDS.stream(), Stream.of(COMMENT, WITHDRAW)).toList();
       case WORK, FALLBACK -> List.of(COMMENT);
     };
     return new LinkedHashSet<>(names);

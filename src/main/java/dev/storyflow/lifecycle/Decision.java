@@ -11,27 +11,32 @@ import java.util.Map;
  * @param securityConcerns concerns for the backend engineer, or {@code null}
  * @param values further normalized values to store (planning fields)
  * @param override why this approval goes against the evidence, or {@code null}
- * @param supportRequested QA asks the backend engineer for integration support instead of a verdict
+ * @param requested an outcome asked for instead of a verdict (integration support, withdrawal), or {@code null}
  */
 public record Decision(boolean approved, String comment, Status reworkTo, String securityConcerns,
-    Map<String, Object> values, String override, boolean supportRequested) {
+    Map<String, Object> values, String override, Outcome requested) {
 
   public Decision(boolean approved, String comment, Status reworkTo, String securityConcerns,
       Map<String, Object> values, String override) {
-    this(approved, comment, reworkTo, securityConcerns, values, override, false);
+    this(approved, comment, reworkTo, securityConcerns, values, override, null);
   }
 
   /** QA asks the backend engineer for integration support; the story keeps its status. */
   static Decision supportRequested(String comment) {
-    return new Decision(false, comment, null, null, Map.of(), null, true);
+    return new Decision(false, comment, null, null, Map.of(), null, Outcome.SUPPORT);
+  }
+
+  /** The product owner withdraws the story while revising it; the story ends. */
+  static Decision withdrawn(String comment) {
+    return new Decision(false, comment, null, null, Map.of(), null, Outcome.WITHDRAWN);
   }
 
   /** Where the process goes next; the gateways after review tasks read it. */
-  public enum Outcome { APPROVED, REWORK, SECURITY_CONCERNS, SUPPORT }
+  public enum Outcome { APPROVED, REWORK, SECURITY_CONCERNS, SUPPORT, WITHDRAWN }
 
   public Outcome outcome() {
-    if (supportRequested) {
-      return Outcome.SUPPORT;
+    if (requested != null) {
+      return requested;
     }
     if (approved) {
       return Outcome.APPROVED;

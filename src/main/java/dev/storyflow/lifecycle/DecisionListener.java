@@ -7,6 +7,7 @@ import static dev.storyflow.lifecycle.StoryVariables.DECISION;
 import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_RESOLVED;
 import static dev.storyflow.lifecycle.StoryVariables.NEEDS_BACKEND_SUPPORT;
 import static dev.storyflow.lifecycle.StoryVariables.SUPPORT_REQUEST;
+import static dev.storyflow.lifecycle.StoryVariables.WITHDRAW;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_REASON;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_TARGET;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_TO;
@@ -53,6 +54,7 @@ class DecisionListener implements TaskListener {
     task.removeVariable(REWORK_TO);
     task.removeVariable(SECURITY_CONCERNS);
     task.removeVariable(NEEDS_BACKEND_SUPPORT);
+    task.removeVariable(WITHDRAW);
     if (decision.outcome() == Decision.Outcome.SUPPORT) {
       task.setVariable(SUPPORT_REQUEST, decision.comment());
     }

@@ -8,6 +8,7 @@ import static dev.storyflow.lifecycle.StoryVariables.REWORK_TO;
 import static dev.storyflow.lifecycle.StoryVariables.SECURITY_CONCERNS;
 import static dev.storyflow.lifecycle.StoryVariables.SPRINT;
 import static dev.storyflow.lifecycle.StoryVariables.STORY_POINTS;
+import static dev.storyflow.lifecycle.StoryVariables.WITHDRAW;
 
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
 import java.util.ArrayList;
@@ -82,7 +83,8 @@ public class DecisionRules {
           ? support(submitted, problems) : review(current, submitted, problems, false);
       case SECURITY_REVIEW -> review(current, submitted, problems, true);
       case PLANNING -> planning(submitted, problems);
-      case WORK, FALLBACK, REVISION -> new Decision(true, text(submitted, COMMENT, problems), null, null, Map.of(), null);
+      case REVISION -> revision(submitted, problems);
+      case WORK, FALLBACK -> new Decision(true, text(submitted, COMMENT, problems), null, null, Map.of(), null);
     };
     if (decision.approved() && problems.isEmpty()) {
       decision = withOverride(task, submitted, decision, problems);
@@ -146,6 +148,22 @@ public class DecisionRules {
     }
     Status target = reworkTarget(current, in, problems, Status.IN_PROGRESS);
     return new Decision(false, comment, target, null, Map.of(), null);
+  }
+
+  /** The revised story goes back to the Draft reviews, or is withdrawn with a comment that says why. */
+  private static Decision revision(Map<String, Object> in, List<FieldProblem> problems) {
+    String comment = text(in, COMMENT, problems);
+    Object withdraw = in.get(WITHDRAW);
+    if (withdraw != null && !(withdraw instanceof Boolean)) {
+      problems.add(new FieldProblem(WITHDRAW, "must be a Boolean (true or false)"));
+    }
+    if (!Boolean.TRUE.equals(withdraw)) {
+      return new Decision(true, comment, null, null, Map.of(), null);
+    }
+    if (comment == null) {
+      problems.add(new FieldProblem(COMMENT, "is required to withdraw the story: say why"));
+    }
+    return Decision.withdrawn(comment);
   }
 
   private static boolean supportAsked(Map<String, Object> in, List<FieldProblem> problems) {

@@ -10,6 +10,10 @@ class StatusListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    if (StoryProcess.END_EVENT_WITHDRAWN.equals(execution.getCurrentActivityId())) {
+      execution.setVariable(StoryVariables.STATUS, StoryProcess.STATUS_WITHDRAWN);
+      return;
+    }
     Status status = Status.enteredAt(execution.getCurrentActivityId())
         .orElseThrow(() -> new IllegalStateException(
             "Element " + execution.getCurrentActivityId() + " does not enter a status"));

@@ -15,6 +15,8 @@ public final class StoryProcess {
   public static final String START_EVENT = "StartEvent_StoryCreated";
   public static final String END_EVENT = "EndEvent_StoryDone";
   public static final String END_EVENT_WITHDRAWN = "EndEvent_StoryWithdrawn";
+  /** The {@code status} of a story withdrawn in Draft; not one of the twelve statuses. */
+  public static final String STATUS_WITHDRAWN = "WITHDRAWN";
 
   /** Planned in Sprint: the story waits here until its sprint is started. */
   public static final String EVENT_SPRINT_STARTED = "Event_SprintStarted";

@@ -40,6 +40,8 @@ public final class StoryVariables {
   public static final String SECURITY_CONCERNS = "securityConcerns";
   /** QA asks the backend engineer for integration support instead of giving a verdict (with a comment). */
   public static final String NEEDS_BACKEND_SUPPORT = "needsBackendSupport";
+  /** The product owner withdraws the story on {@code Task_ReviseStory} (with a comment). */
+  public static final String WITHDRAW = "withdraw";
   /** What QA asked the backend engineer to look into: the comment of the last support request. */
   public static final String SUPPORT_REQUEST = "supportRequest";
   /** Set by the engine after each checked decision: APPROVED, REWORK or SECURITY_CONCERNS. */

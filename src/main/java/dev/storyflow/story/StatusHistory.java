@@ -2,6 +2,7 @@ package dev.storyflow.story;
 
 import dev.storyflow.identity.Role;
 import dev.storyflow.lifecycle.Status;
+import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.story.StoryView.HistoryEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,9 @@ public class StatusHistory {
 
     List<HistoryEntry> entries = new ArrayList<>();
     for (HistoricActivityInstance activity : activities) {
-      Optional<Status> status = Status.enteredAt(activity.getActivityId());
+      Optional<String> status = Status.enteredAt(activity.getActivityId()).map(Status::name)
+          .or(() -> StoryProcess.END_EVENT_WITHDRAWN.equals(activity.getActivityId())
+              ? Optional.of(StoryProcess.STATUS_WITHDRAWN) : Optional.empty());
       if (status.isEmpty()) {
         continue;
       }
@@ -75,7 +78,7 @@ public class StatusHistory {
           by = Role.BACKEND_ENGINEER.groupId();
         }
       }
-      entries.add(new HistoryEntry(status.get().name(), entered.toInstant(), by, comment));
+      entries.add(new HistoryEntry(status.get(), entered.toInstant(), by, comment));
     }
     return entries;
   }
