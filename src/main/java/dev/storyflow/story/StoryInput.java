@@ -46,8 +46,8 @@ public record StoryInput(
   static final String LINE = "[^\\p{Cc}\\p{Cs}]*";
   static final String LINE_MESSAGE = "must be one line of text, without control characters";
   /** Text of several lines: tabs and line breaks, but no other control characters and no unpaired surrogates. */
-  static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\p{Cs}]*";
-  static final String TEXT_MESSAGE = "must be text without control characters other than tabs and line breaks";
+  public static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\p{Cs}]*";
+  public static final String TEXT_MESSAGE = "must be text without control characters other than tabs and line breaks";
 
   /** Whether a story id follows the rules of {@link #ID_PATTERN}. */
   public static boolean isValidId(String id) {

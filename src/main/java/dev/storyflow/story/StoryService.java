@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
  * starts of one id give one story) and intake checks the story again.
  */
 @Service
-class StoryService {
+public class StoryService {
 
   private final RuntimeService runtimeService;
   private final StoryVariablesMapper mapper;
@@ -24,7 +24,7 @@ class StoryService {
   /**
    * @throws DuplicateStoryException when a story with this id exists, running or finished
    */
-  void start(StoryInput story) {
+  public void start(StoryInput story) {
     if (registry.exists(story.storyId())) {
       throw DuplicateStoryException.taken(story.storyId());
     }
