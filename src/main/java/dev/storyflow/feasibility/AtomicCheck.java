@@ -15,40 +15,16 @@ import java.util.regex.Pattern;
 class AtomicCheck implements QualityCheck {
 
   /** Words that are (nearly) always verbs in a story's means. */
-  static final Set<String> VERBS = Set.of(
-      "accept", "activate", "add", "adjust", "allow", "analyse", "analyze", "annotate", "apply", "approve",
-      "arrange", "ask", "assign", "attach", "attend", "authenticate", "authorise", "authorize", "backup", "ban",
-      "block", "browse", "buy", "calculate", "cancel", "capture", "choose", "claim", "clone", "close", "collect",
-      "combine", "compare", "compose", "configure", "confirm", "connect", "contact", "continue", "convert", "create",
-      "customise", "customize", "deactivate", "decide", "declare", "decline", "decommission", "decrypt", "define",
-      "delegate", "delete", "deliver", "deny", "deposit", "describe", "detect", "determine", "disable", "discard",
-      "discover", "dismiss", "dispatch", "donate", "downgrade", "download", "draw", "duplicate", "edit", "embed",
-      "enable", "encrypt", "enrol", "enroll", "enter", "erase", "escalate", "evaluate", "exclude", "execute",
-      "expand", "explore", "extend", "fetch", "fill", "find", "finish", "forecast", "forward", "generate", "get",
-      "give", "grant", "hide", "highlight", "hire", "identify", "ignore", "import", "include", "inform", "insert",
-      "inspect", "install", "integrate", "invite", "join", "keep", "kick", "launch", "leave", "locate", "login",
-      "logout", "maintain", "make", "manage", "merge", "migrate", "modify", "monitor", "move", "mute", "navigate", "notify",
-      "obtain", "open", "organise", "organize", "override", "pay", "predict", "preview", "print", "prioritise",
-      "prioritize", "produce", "promote", "protect", "provide", "publish", "purchase", "purge", "reactivate", "read",
-      "reassign", "receive", "recommend", "recover", "redeem", "redirect", "refresh", "refund", "register", "reject",
-      "remind", "remove", "rename", "renew", "reopen", "reorder", "repeat", "replace", "reschedule", "resolve",
-      "respond", "restore", "resume", "retire", "retrieve", "retry", "reuse", "revoke", "rotate", "save", "see",
-      "select", "sell", "send", "set", "show", "simulate", "skip", "specify", "submit", "subscribe", "suggest",
-      "summarise", "summarize", "suspend", "sync", "synchronise", "synchronize", "terminate", "track", "translate",
-      "unblock", "undo", "uninstall", "unlock", "unmute", "unpin", "unpublish", "unsubscribe", "upgrade", "upload",
-      "use", "validate", "verify", "view", "visit", "withdraw", "write", "zoom");
+  static final Set<String> VERBS = Lexicon.words("atomic/verbs");
 
   /** Words that are verbs or nouns: a verb only when something verb-like follows. */
-  static final Set<String> NOUN_OR_VERB = Set.of(
-      "access", "answer", "archive", "backup", "bid", "book", "bookmark", "call", "change", "charge", "chat",
-      "check", "clean", "comment", "complete", "contact", "control", "copy", "count", "design", "dispatch",
-      "display", "download", "email", "end", "estimate", "exchange", "export", "filter", "fix", "flag", "forward",
-      "grade", "group", "import", "invoice", "label", "like", "limit", "link", "list", "load", "lock", "log", "look",
-      "map", "mark", "match", "measure", "mention", "message", "order", "pack", "pause", "pay", "pick", "pin",
-      "place", "plan", "play", "post", "print", "process", "query", "rate", "record", "release", "reply", "report",
-      "request", "reserve", "return", "review", "route", "scan", "schedule", "search", "share", "ship", "sign",
-      "sort", "split", "start", "stop", "store", "stream", "switch", "tag", "test", "trace", "trade", "transfer",
-      "trigger", "type", "update", "upload", "use", "view", "visit", "vote", "watch");
+  static final Set<String> NOUN_OR_VERB = Lexicon.words("atomic/noun-or-verb");
+
+  /** Tags that start the object of a verb. */
+  private static final Set<String> OBJECT_TAGS = Set.of("DET", "PRON", "NOUN", "PROPN", "NUM", "ADJ");
+
+  /** Verbs that, after a conjunction, name the outcome of the first action rather than a second one. */
+  static final Set<String> OUTCOMES = Lexicon.words("atomic/outcomes");
 
   /** After a noun-or-verb, these make it a verb: "and share it", "and comment on", "and order the". */
   private static final Set<String> VERB_FOLLOWERS = Set.of(
@@ -101,19 +77,20 @@ class AtomicCheck implements QualityCheck {
     String text = ONE_INTERACTION.matcher(means.text()).replaceAll(m -> "_".repeat(m.group().length()));
     List<Finding> findings = new ArrayList<>();
     Words words = Words.of(text);
+    String[] tags = tags(words);
     for (int i = 1; i < words.size(); i++) {
       Word word = words.get(i);
-      boolean slash = "/".equals(word.lower()) && isVerb(words, i - 1, false);
+      boolean slash = "/".equals(word.lower()) && isVerb(words, tags, i - 1, false);
       boolean conjunction = CONJUNCTIONS.contains(word.lower()) || isAsWellAs(words, i);
       if (!slash && !conjunction) {
         continue;
       }
       int next = slash ? i + 1 : words.skip(i + (isAsWellAs(words, i) ? 3 : 1), FILLERS);
-      if (isVerb(words, next, !slash)) {
+      if (isVerb(words, tags, next, !slash)) {
         int from = firstVerbBefore(words, i);
         Word last = words.get(next);
         String evidence = means.text().substring(words.get(from).start(), last.end());
-        findings.add(new Finding(Criterion.ATOMIC, Severity.WARNING,
+        findings.add(new Finding("atomic.two-actions",
             "Two actions in one story (\"" + words.get(from).text() + "\" and \"" + last.text()
                 + "\"): split it so that each story delivers one feature", means.evidence(evidence)));
         break;
@@ -121,12 +98,12 @@ class AtomicCheck implements QualityCheck {
     }
     var second = SECOND_WANT.matcher(means.text());
     if (findings.isEmpty() && second.find()) {
-      findings.add(new Finding(Criterion.ATOMIC, Severity.WARNING,
+      findings.add(new Finding("atomic.second-want",
           "A second \"I want\" in the statement: each wish is a story of its own", means.evidence(second.group())));
     }
     var additive = ADDITIVE_SENTENCE.matcher(means.text());
     if (findings.isEmpty() && additive.find()) {
-      findings.add(new Finding(Criterion.ATOMIC, Severity.WARNING,
+      findings.add(new Finding("atomic.additive-sentence",
           "A further sentence adds another feature: split it into its own story",
           means.evidence(additive.group().substring(1).strip())));
     }
@@ -137,7 +114,54 @@ class AtomicCheck implements QualityCheck {
     return "as".equals(words.lower(i)) && "well".equals(words.lower(i + 1)) && "as".equals(words.lower(i + 2));
   }
 
-  private static boolean isVerb(Words words, int i, boolean strict) {
+  /**
+   * The part-of-speech tag of each word, tagged in the context "I want to …" that the means was cut
+   * from; "" past the end.
+   */
+  private static String[] tags(Words words) {
+    boolean to = "to".equals(words.lower(0));
+    String[] tokens = new String[words.size() + (to ? 2 : 3)];
+    tokens[0] = "I";
+    tokens[1] = "want";
+    if (!to) {
+      tokens[2] = "to";
+    }
+    int offset = to ? 2 : 3;
+    for (int i = 0; i < words.size(); i++) {
+      tokens[offset + i] = words.lower(i);
+    }
+    String[] tagged = PartsOfSpeech.tag(tokens);
+    String[] tags = new String[words.size()];
+    System.arraycopy(tagged, offset, tags, 0, words.size());
+    return tags;
+  }
+
+  /**
+   * Whether the word at {@code i} is an action. After a conjunction ({@code strict}) a word is an
+   * action when the word lists say so (a noun-or-verb only with something verb-like after it) or the
+   * tagger tags it a verb; an outcome of the first action ("enter my zip code and get a list",
+   * "browse and find") is not a second one.
+   */
+  private static boolean isVerb(Words words, String[] tags, int i, boolean strict) {
+    String w = words.lower(i);
+    if (strict && OUTCOMES.contains(w)) {
+      return false;
+    }
+    return listedVerb(words, i, strict) || taggedVerb(words, tags, i);
+  }
+
+  /**
+   * A verb the word lists do not know, from the tagger: a base form ("operationalise", "aggregate",
+   * not "existing" or "maintained") with an object after it ("the", "my", a noun).
+   */
+  private static boolean taggedVerb(Words words, String[] tags, int i) {
+    String w = words.lower(i);
+    return i >= 0 && i + 1 < tags.length && "VERB".equals(tags[i]) && w.length() > 2
+        && w.chars().allMatch(Character::isLetter) && !NOT_VERBS.contains(w) && !w.endsWith("ing") && !w.endsWith("ed")
+        && OBJECT_TAGS.contains(tags[i + 1]);
+  }
+
+  private static boolean listedVerb(Words words, int i, boolean strict) {
     String w = words.lower(i);
     if (VERBS.contains(w)) {
       return !NOUN_OR_VERB.contains(w) || !strict || VERB_FOLLOWERS.contains(words.lower(i + 1))

@@ -27,14 +27,7 @@ class DependencyCheck implements QualityCheck {
       "EN", "DIN", "IEC", "IEEE", "ECMA", "ES", "TLS", "SSL", "HTTP", "MP", "PCI", "ISBN", "GDPR", "ARM", "X", "H",
       "CWE", "OWASP", "EPIC", "V", "R", "A", "B", "C", "ID", "PSD", "FIPS", "NIST", "IPV", "OAUTH", "WCAG", "W",
       "YYYY", "YY", "MM", "DD", "HH", "NN", "XX", "XXX");
-  private static final Lexicon HIDDEN = Lexicon.of("hidden dependency",
-      "(?:depends|dependent|relies|builds) on (?:the )?(?:\\p{L}+ ){0,3}(?:story|stories|feature|ticket|issue|epic)",
-      "blocked by (?:the )?(?:\\p{L}+ ){0,3}(?:story|stories|feature|ticket|issue)",
-      "(?:once|after|when) (?:the )?(?:\\p{L}+ ){0,4}(?:story|stories|feature|ticket|module) (?:is|has been|are|have been) "
-          + "(?:done|implemented|finished|released|completed|delivered|available|live|ready|merged)",
-      "(?:requires|needs) (?:the )?(?:\\p{L}+ ){0,3}(?:story|feature|ticket) (?:to be|first)",
-      "(?:previous|earlier|other|next|following|prior|related|parent) (?:user )?(?:story|stories|ticket)",
-      "(?:story|stories) (?:above|below)", "same as (?:in )?(?:story|us)");
+  private static final Lexicon HIDDEN = Lexicon.resource("hidden dependency", "dependency/hidden");
 
   @Override
   public List<Finding> check(StoryText story) {
@@ -43,12 +36,12 @@ class DependencyCheck implements QualityCheck {
     story.dependsOn().forEach(id -> declared.add(id.toUpperCase(Locale.ROOT)));
     String self = story.storyId() == null ? "" : story.storyId().toUpperCase(Locale.ROOT);
     if (declared.contains(self)) {
-      findings.add(new Finding(Criterion.INDEPENDENT, Severity.WARNING, "The story depends on itself",
+      findings.add(new Finding("dependency.self", "The story depends on itself",
           new Evidence(DEPENDS_ON, null, story.storyId())));
     }
     declared.remove(self);
     if (!declared.isEmpty()) {
-      findings.add(new Finding(Criterion.INDEPENDENT, Severity.INFO, "Depends on " + String.join(", ", declared)
+      findings.add(new Finding("dependency.declared", "Depends on " + String.join(", ", declared)
           + ": plan it after them, or cut the dependency", new Evidence(DEPENDS_ON, null, String.join(",", story.dependsOn()))));
     }
     String epic = story.epic() == null ? "" : story.epic().toUpperCase(Locale.ROOT);
@@ -72,7 +65,7 @@ class DependencyCheck implements QualityCheck {
       }
       if (declared.isEmpty()) {
         for (Lexicon.Match m : HIDDEN.find(segment.text())) {
-          findings.add(new Finding(Criterion.INDEPENDENT, Severity.WARNING, "Hidden dependency in " + segment.where()
+          findings.add(new Finding("dependency.hidden-phrase", "Hidden dependency in " + segment.where()
               + " (\"" + m.text() + "\"): declare the story in dependsOn, or cut the dependency",
               segment.evidence(m.text())));
           break;
@@ -83,7 +76,7 @@ class DependencyCheck implements QualityCheck {
   }
 
   private static Finding undeclared(Segment segment, String id) {
-    return new Finding(Criterion.INDEPENDENT, Severity.WARNING, "Refers to " + id + " in " + segment.where()
+    return new Finding("dependency.undeclared-reference", "Refers to " + id + " in " + segment.where()
         + " without declaring it in dependsOn: declare the dependency, or make the story stand alone",
         segment.evidence(id));
   }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@link Criterion#ESTIMABLE}: the team can size the story (QUS "estimatable"). Flags scope of epic
@@ -14,26 +15,17 @@ import java.util.Set;
  */
 class EstimableCheck implements QualityCheck {
 
-  static final Lexicon SCOPE = Lexicon.of("epic-sized scope",
-      "all (?:the )?(?:features|functionality|functionalities|functions|modules|aspects|parts of the (?:system|app|application))",
-      "every (?:feature|function|module|aspect)", "everything", "the (?:entire|whole|complete) (?:system|application|app|"
-          + "platform|site|website|portal|product|process|workflow|backend|frontend|module|database|code ?base|solution)",
-      "(?:full|complete|total) (?:redesign|overhaul|rewrite|rebuild|integration|solution|system|functionality|support)",
-      "(?:redesign|overhaul|rewrite|revamp|rebuild|re architect|replatform|modernize|modernise) (?:the|our|my|a|an)",
-      "a (?:completely )?new (?:system|platform|application|app|portal|website|product|crm|erp|backend|frontend)",
-      "migrate (?:all|everything|the entire|the whole)", "any (?:kind|type|format|number) of", "all (?:kinds|types|sorts) of",
-      "from scratch", "end to end solution", "(?:manage|handle|support) (?:all|everything)", "all (?:possible|existing) (?:cases|scenarios)",
-      "whatever (?:they|he|she|I|we|users?) (?:want|need)");
+  static final Lexicon SCOPE = Lexicon.resource("epic-sized scope", "estimable/epic-scope");
 
-  static final Lexicon UNKNOWNS = Lexicon.of("unknown",
-      "not sure", "unsure", "unclear", "(?:is|are|still|currently|yet|as yet) unknown", "unknowns", "no idea",
-      "(?:don't|do not|doesn't|does not) know yet", "to be investigated", "open questions?", "undecided",
-      "not (?:yet )?decided", "still to be decided", "need to clarify", "needs? clarification", "needs? to be clarified");
+  /** A whole process or product as the means; matched at its start. */
+  static final Lexicon COARSE = Lexicon.resource("coarse means", "estimable/coarse-means");
+
+  private static final Pattern MEANS_PREFIX = Pattern.compile("(?i)^(?:to\\s+)?(?:be\\s+able\\s+to\\s+)?");
+
+  static final Lexicon UNKNOWNS = Lexicon.resource("unknown", "estimable/unknowns");
 
   /** Research work: a spike, not a story; looked for in the notes, where teams write it. */
-  static final Lexicon RESEARCH = Lexicon.of("research",
-      "investigate", "investigation", "research", "spike", "figure out", "find out", "proof of concept", "poc",
-      "feasibility study", "explore (?:options|possibilities|whether|how|if)", "evaluate (?:options|whether|how|if)");
+  static final Lexicon RESEARCH = Lexicon.resource("research", "estimable/research");
 
   private static final Lexicon QUESTION = Lexicon.ofPattern("open question", "[^.!?\\n]{3,200}\\?(?=\\s|$)");
 
@@ -44,9 +36,18 @@ class EstimableCheck implements QualityCheck {
     for (Segment part : story.statement().parts()) {
       for (Lexicon.Match m : SCOPE.find(part.text())) {
         if (seen.add(m.text().toLowerCase(Locale.ROOT))) {
-          findings.add(new Finding(Criterion.ESTIMABLE, Severity.WARNING, "Scope of an epic (\"" + m.text()
+          findings.add(new Finding("estimable.epic-scope", "Scope of an epic (\"" + m.text()
               + "\"): cut it into stories the team can size", part.evidence(m.text())));
         }
+      }
+    }
+    Segment means = story.statement().means();
+    if (means != null) {
+      String text = MEANS_PREFIX.matcher(means.text()).replaceFirst("");
+      List<Lexicon.Match> coarse = COARSE.find(text);
+      if (!coarse.isEmpty() && coarse.get(0).start() == 0) {
+        findings.add(new Finding("estimable.coarse-means", "A whole process or product in one story (\""
+            + coarse.get(0).text() + "\"): cut it into pieces the team can size", means.evidence(coarse.get(0).text())));
       }
     }
     List<Segment> texts = new ArrayList<>(story.statement().parts());
@@ -55,24 +56,28 @@ class EstimableCheck implements QualityCheck {
       texts.add(story.notes());
     }
     for (Segment segment : texts) {
-      List<Lexicon.Match> unknowns = new ArrayList<>(UNKNOWNS.find(segment.text()));
+      unknowns(segment, UNKNOWNS.find(segment.text()), "estimable.unknowns", seen, findings);
       if (segment == story.notes()) {
-        unknowns.addAll(RESEARCH.find(segment.text()));
-      }
-      for (Lexicon.Match m : unknowns) {
-        if (seen.add(m.text().toLowerCase(Locale.ROOT))) {
-          findings.add(new Finding(Criterion.ESTIMABLE, Severity.WARNING, "Unknowns in " + segment.where() + " (\""
-              + m.text() + "\"): answer them, or plan a spike first", segment.evidence(m.text())));
-        }
+        unknowns(segment, RESEARCH.find(segment.text()), "estimable.research", seen, findings);
       }
       if (segment.line() == null) {
         for (Lexicon.Match m : QUESTION.find(segment.text())) {
-          findings.add(new Finding(Criterion.ESTIMABLE, Severity.WARNING, "Open question in " + segment.where()
+          findings.add(new Finding("estimable.open-question", "Open question in " + segment.where()
               + ": answer it before the story is sized", segment.evidence(m.text().strip())));
           break;
         }
       }
     }
     return findings;
+  }
+
+  private static void unknowns(Segment segment, List<Lexicon.Match> matches, String rule, Set<String> seen,
+      List<Finding> findings) {
+    for (Lexicon.Match m : matches) {
+      if (seen.add(m.text().toLowerCase(Locale.ROOT))) {
+        findings.add(new Finding(rule, "Unknowns in " + segment.where() + " (\"" + m.text()
+            + "\"): answer them, or plan a spike first", segment.evidence(m.text())));
+      }
+    }
   }
 }

@@ -16,15 +16,9 @@ class Estimator {
   static final int[] SCALE = {1, 2, 3, 5, 8, 13, 20, 40, 100};
   static final int LONG_STORY_WORDS = 250;
 
-  private static final Lexicon INTEGRATION = Lexicon.of("integration",
-      "integrat\\p{L}*", "synchroni[sz]\\p{L}*", "sync", "third party", "external (?:system|service|provider|api|partner)s?",
-      "webhooks?", "import from", "export to", "payment (?:provider|gateway|service)", "gateway", "legacy", "erp", "crm",
-      "sap", "salesforce");
-  private static final Lexicon MIGRATION = Lexicon.of("migration",
-      "migrat\\p{L}*", "backfill", "existing data", "historical data", "data conversion", "all existing");
-  private static final Lexicon DEMANDING = Lexicon.of("demanding quality",
-      "real time", "offline", "concurren\\p{L}*", "scal\\p{L}+", "high availability", "load balanc\\p{L}*",
-      "millions?", "high (?:volume|load|traffic)", "low latency", "encrypt\\p{L}*");
+  private static final Lexicon INTEGRATION = Lexicon.resource("integration", "estimate/integration");
+  private static final Lexicon MIGRATION = Lexicon.resource("migration", "estimate/migration");
+  private static final Lexicon DEMANDING = Lexicon.resource("demanding quality", "estimate/demanding");
 
   /**
    * @param points story points on the planning-poker scale
@@ -54,7 +48,7 @@ class Estimator {
     }
     effort += add(reasons, (int) count(findings, Criterion.ATOMIC) * 3, "more than one feature (+%d)");
     long scope = findings.stream().filter(f -> f.criterion() == Criterion.ESTIMABLE)
-        .filter(f -> f.message().startsWith("Scope")).count();
+        .filter(f -> "estimable.epic-scope".equals(f.rule())).count();
     long unknowns = count(findings, Criterion.ESTIMABLE) - scope;
     effort += add(reasons, (int) scope * 13, "scope of an epic (+%d)");
     effort += add(reasons, (int) Math.min(unknowns, 3) * 3, "unknowns to resolve (+%d)");

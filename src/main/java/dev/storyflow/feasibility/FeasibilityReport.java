@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The {@code feasibility} report as stored in the story (a JSON variable) and answered by the API:
  * {@code verdict}, {@code verdictReason}, {@code summary}, {@code estimate} (points and reasons),
- * {@code securitySensitive}, {@code findings} (criterion, severity, message, evidence),
+ * {@code securitySensitive}, {@code findings} (criterion, rule, severity, message, evidence),
  * {@code counts}, and {@code notes}, the slot where an external agent's review is added; the
  * builtin review leaves it empty. At most {@value #MAX_FINDINGS_PER_CRITERION} findings per
  * criterion are listed; {@code counts} and the verdict count them all.
@@ -62,6 +62,7 @@ final class FeasibilityReport {
     evidence.put("text", finding.evidence().text());
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("criterion", finding.criterion().name());
+    map.put("rule", finding.rule());
     map.put("severity", finding.severity().name());
     map.put("message", finding.message());
     map.put("evidence", evidence);

@@ -17,28 +17,25 @@ class MinimalCheck implements QualityCheck {
 
   private static final Pattern BRACKETS = Pattern.compile("\\([^()]{1,300}\\)|\\[[^\\[\\]]{1,300}]|\\{[^{}]{1,300}}");
   private static final Pattern PLURAL = Pattern.compile("\\((?:s|es|ies|en)\\)");
-  private static final Lexicon ASIDES = Lexicon.of("aside",
-      "e\\.g\\.?", "eg\\.", "i\\.e\\.?", "for example", "for instance", "such as", "note:", "nb:?", "n\\.b\\.",
-      "remark:", "btw", "by the way", "p\\.s\\.", "fyi");
+  private static final Lexicon ASIDES = Lexicon.resource("aside", "minimal/asides");
   /** A sentence end followed by more text. */
   private static final Pattern NEXT_SENTENCE = Pattern.compile("(?<!\\b(?:e\\.g|i\\.e|etc|vs|approx|ca))[.!?;]\\s+(?=\\S)");
-  private static final Lexicon ADDITIVE = Lexicon.of("additive",
-      "also", "additionally", "in addition", "furthermore", "moreover", "plus", "as well");
+  private static final Lexicon ADDITIVE = Lexicon.resource("additive", "minimal/additive");
 
   @Override
   public List<Finding> check(StoryText story) {
     List<Finding> findings = new ArrayList<>();
     for (Segment extra : story.statement().extras()) {
-      findings.add(finding("Text outside the \"As a … I want … so that …\" template", extra.evidence()));
+      findings.add(finding("minimal.outside-template", "Text outside the \"As a … I want … so that …\" template", extra.evidence()));
     }
     for (Segment part : story.statement().parts()) {
       String bracketed = firstAside(part.text());
       if (bracketed != null) {
-        findings.add(finding("Text in brackets in the statement: move details to the acceptance criteria or notes",
+        findings.add(finding("minimal.brackets", "Text in brackets in the statement: move details to the acceptance criteria or notes",
             part.evidence(bracketed)));
       }
       for (Lexicon.Match aside : ASIDES.find(part.text())) {
-        findings.add(finding("Examples or remarks in the statement (\"" + aside.text()
+        findings.add(finding("minimal.aside", "Examples or remarks in the statement (\"" + aside.text()
             + "\"): move them to the notes", part.evidence(aside.text())));
         break;
       }
@@ -48,7 +45,7 @@ class MinimalCheck implements QualityCheck {
         if (!ADDITIVE.find(rest.length() > 30 ? rest.substring(0, 30) : rest).isEmpty()) {
           continue;
         }
-        findings.add(finding("More than one sentence in the statement: keep role, means and ends only",
+        findings.add(finding("minimal.extra-sentence", "More than one sentence in the statement: keep role, means and ends only",
             part.evidence(rest)));
       }
     }
@@ -56,7 +53,7 @@ class MinimalCheck implements QualityCheck {
     if (means != null) {
       long count = Words.of(means.text()).wordCount();
       if (count > MAX_MEANS_WORDS) {
-        findings.add(finding("The means has " + count + " words: state the need in one short clause and move "
+        findings.add(finding("minimal.long-means", "The means has " + count + " words: state the need in one short clause and move "
             + "the details to the acceptance criteria", means.evidence()));
       }
     }
@@ -74,7 +71,7 @@ class MinimalCheck implements QualityCheck {
     return null;
   }
 
-  private static Finding finding(String message, Evidence evidence) {
-    return new Finding(Criterion.MINIMAL, Severity.INFO, message, evidence);
+  private static Finding finding(String rule, String message, Evidence evidence) {
+    return new Finding(rule, message, evidence);
   }
 }

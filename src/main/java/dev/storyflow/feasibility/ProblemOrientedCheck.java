@@ -13,22 +13,9 @@ import java.util.Set;
  */
 class ProblemOrientedCheck implements QualityCheck {
 
-  static final Lexicon WIDGETS = Lexicon.of("widget",
-      "buttons?", "check ?box(?:es)?", "drop ?down(?: menu| list)?s?", "radio buttons?", "pop ?ups?", "modal(?: window| dialog)?s?",
-      "dialog box(?:es)?", "text ?(?:field|box|area)s?", "input fields?", "combo ?box(?:es)?", "side ?bars?", "nav ?bars?",
-      "navigation bar", "hamburger menu", "tool ?tips?", "icons?", "sliders?", "carousels?", "spinners?", "progress bars?",
-      "toggle switch", "click(?:s|ing)?", "double click", "right click", "tap(?:s|ping)?", "swip(?:e|es|ing)",
-      "hover(?:s|ing)?", "scroll(?:s|ing)?", "drag and drop", "tabs?(?= (?:on|in|of|at|to)\\b)", "links? to click");
+  static final Lexicon WIDGETS = Lexicon.resource("widget", "problem/widgets");
 
-  static final Lexicon TECHNOLOGY = Lexicon.of("technology",
-      "database", "db", "sql", "nosql", "stored procedures?", "tables? in the database", "database tables?", "columns? in",
-      "endpoints?", "rest(?:ful)? (?:api|service|call)s?", "microservices?", "kafka", "rabbitmq",
-      "redis", "elasticsearch", "mongo(?:db)?", "postgres(?:ql)?", "mysql", "oracle db", "docker", "kubernetes", "k8s",
-      "aws", "azure", "s3 buckets?", "lambda functions?", "(?-i:React)", "(?-i:Angular)", "vue(?:\\.js)?", "jquery", "ajax",
-      "javascript", "typescript", "spring boot", "hibernate", "cron ?jobs?", "websockets?", "graphql", "grpc",
-      "api calls?", "http (?:get|post|put|delete)", "html", "css", "regex", "regular expressions?", "hash ?maps?",
-      "arrays?", "java classes?", "cache", "caching", "message queues?", "sessions? storage", "local ?storage",
-      "cookies?", "triggers? in the database", "orm");
+  static final Lexicon TECHNOLOGY = Lexicon.resource("technology", "problem/technologies");
 
   static final Lexicon IMPLEMENTATION = Lexicon.ofPattern("implementation",
       "(?i)^(?:to\\s+)?(?:implement|refactor|code|program|hard\\s*code|develop|build|rewrite|rebuild|re-?implement|port|add\\s+(?:a\\s+)?(?:column|field|table|"
@@ -43,7 +30,7 @@ class ProblemOrientedCheck implements QualityCheck {
       for (Lexicon lexicon : List.of(WIDGETS, TECHNOLOGY, IMPLEMENTATION)) {
         for (Lexicon.Match m : lexicon.find(part.text())) {
           if (seen.add(m.text().toLowerCase(Locale.ROOT))) {
-            findings.add(new Finding(Criterion.PROBLEM_ORIENTED, Severity.INFO,
+            findings.add(new Finding("problem." + lexicon.name(),
                 "Solution in the statement (" + lexicon.name() + " \"" + m.text()
                     + "\"): say what the role needs and leave the design to the team", part.evidence(m.text())));
           }

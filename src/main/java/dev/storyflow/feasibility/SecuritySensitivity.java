@@ -18,30 +18,11 @@ class SecuritySensitivity {
 
   /** A sensitive topic and the words that reveal it. */
   enum Topic {
-    PERSONAL_DATA(Lexicon.of("personal data",
-        "personal (?:data|information|details)", "pii", "gdpr", "privacy", "date of birth", "birth ?date", "birthday",
-        "(?:home|postal|billing|shipping|e ?mail) address(?:es)?", "(?:phone|mobile|telephone) numbers?",
-        "social security(?: number)?", "ssn", "national id", "passports?", "driver'?s licen[cs]e",
-        "health (?:data|records?|information)", "medical", "patients?", "diagnos[ei]s", "salar(?:y|ies)",
-        "customer data", "user data", "profile data", "location data", "geolocation", "gps position", "ip address(?:es)?",
-        "biometric", "fingerprints?", "ethnicity", "religion", "sexual orientation", "date of death", "tax id")),
-    CREDENTIALS(Lexicon.of("credentials",
-        "passwords?", "passphrases?", "passcodes?", "credentials?", "secrets?", "api keys?", "access tokens?",
-        "refresh tokens?", "tokens?", "private keys?", "(?:ssl|tls|client|x509) certificates?", "pin codes?",
-        "pin numbers?", "ssh keys?", "encryption keys?",
-        "recovery codes?")),
-    PAYMENTS(Lexicon.of("payments",
-        "payments?", "pay", "paying", "paid", "credit cards?", "debit cards?", "card numbers?", "cvv", "cvc", "iban",
-        "bank accounts?", "bank details", "billing", "checkout", "refunds?", "transactions?", "paypal", "stripe",
-        "wallets?", "money transfers?", "wire transfers?", "purchases?", "subscriptions? fees?", "charges? the card")),
-    AUTHENTICATION(Lexicon.of("authentication",
-        "log ?in", "log ?on", "logon", "sign ?in", "sign ?up", "authenticat\\p{L}*", "2fa", "two factor",
-        "multi factor", "mfa", "otp", "one time password", "sso", "single sign on", "oauth2?", "openid", "saml",
-        "user sessions?", "session (?:timeouts?|expir\\p{L}*|cookies?|ids?)", "log ?out", "sign ?out", "captcha", "remember me", "identity provider", "ldap")),
-    AUTHORIZATION(Lexicon.of("authorization",
-        "permissions?", "access rights?", "access control", "privileges?", "admin rights", "authori[sz]ation",
-        "authori[sz]ed", "unauthori[sz]ed", "grant access", "revoke access", "only (?:admins?|administrators|managers|owners)",
-        "role based", "rbac", "audit (?:log|trail)s?"));
+    PERSONAL_DATA(Lexicon.resource("personal data", "security/personal-data")),
+    CREDENTIALS(Lexicon.resource("credentials", "security/credentials")),
+    PAYMENTS(Lexicon.resource("payments", "security/payments")),
+    AUTHENTICATION(Lexicon.resource("authentication", "security/authentication")),
+    AUTHORIZATION(Lexicon.resource("authorization", "security/authorization"));
 
     private final Lexicon words;
 

@@ -16,7 +16,10 @@ import java.util.TreeSet;
  * near-duplicates without comparing every pair. Each story is reduced to the set of content words
  * of its means and ends (its title when it has no statement); two stories are duplicates when the
  * Jaccard similarity of those sets is at least {@link #DUPLICATE}, or at least {@link #SAME_TITLE}
- * with the same title. Candidates come from prefix filtering (Bayardo et al., 2007): with the words
+ * with the same title; without the same title, the similarity with each word weighted by its rarity among
+ * the stories (inverse document frequency) must be at least {@link #WEIGHTED_DUPLICATE} too: stories of one backlog share
+ * much of their wording ("an Elasticsearch integration, so that …" and "a Mongo integration, so that
+ * …"), and only the rare words tell them apart. Candidates come from prefix filtering (Bayardo et al., 2007): with the words
  * ordered rarest first, two sets that similar must share a word among the first few of each, so
  * only those words are indexed; stories with the same title come from a second index. A word that
  * more than {@link #MAX_POSTINGS} stories share is too common to find duplicates by and is skipped
@@ -27,6 +30,7 @@ final class StoryCorpus {
 
   static final double DUPLICATE = 0.75;
   static final double SAME_TITLE = 0.5;
+  static final double WEIGHTED_DUPLICATE = 0.85;
   static final int MAX_MATCHES = 5;
   static final int MAX_POSTINGS = 100;
 
@@ -108,7 +112,8 @@ final class StoryCorpus {
       }
       double similarity = jaccard(query.words(), other.words());
       boolean sameTitle = !query.title().isEmpty() && query.title().equals(other.title());
-      if (similarity >= DUPLICATE || (sameTitle && similarity >= SAME_TITLE)) {
+      if ((similarity >= DUPLICATE && weightedJaccard(query.words(), other.words()) >= WEIGHTED_DUPLICATE)
+          || (sameTitle && similarity >= SAME_TITLE)) {
         matches.add(new Match(other.storyId(), other.text(), similarity));
       }
     }
@@ -133,6 +138,29 @@ final class StoryCorpus {
       }
     }
     return (double) common / (a.size() + b.size() - common);
+  }
+
+  /** Jaccard similarity with each word weighted by its inverse document frequency in the corpus. */
+  private double weightedJaccard(Set<String> a, Set<String> b) {
+    double common = 0;
+    double all = 0;
+    for (String w : a) {
+      double weight = weight(w);
+      all += weight;
+      if (b.contains(w)) {
+        common += weight;
+      }
+    }
+    for (String w : b) {
+      if (!a.contains(w)) {
+        all += weight(w);
+      }
+    }
+    return all == 0 ? 0 : common / all;
+  }
+
+  private double weight(String word) {
+    return Math.log((entries.size() + 1.0) / (frequency.getOrDefault(word, 0) + 0.5));
   }
 
   private static Entry entry(StoryText story) {

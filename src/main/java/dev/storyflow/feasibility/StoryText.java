@@ -6,21 +6,34 @@ import static dev.storyflow.lifecycle.StoryVariables.TITLE;
 
 import dev.storyflow.story.StoryInput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A story as the checks read it: the statement split into its parts, one segment per acceptance
- * criterion, the notes and the declared dependencies.
+ * criterion line (a Given/When/Then scenario written over several lines is one segment), the notes and
+ * the declared dependencies.
  */
 record StoryText(String storyId, String title, Statement statement, List<Segment> criteria, Segment notes,
     List<String> dependsOn, String reference, String epic, List<String> components) {
+
+  /** A Gherkin scenario: an optional "Scenario: …" line, then "Given". */
+  private static final Pattern SCENARIO = Pattern.compile("(?i)\\s*(?:scenario[^:\\n]*:\\s*)?given\\b");
 
   static StoryText of(StoryInput story) {
     List<Segment> criteria = new ArrayList<>();
     if (story.acceptanceCriteria() != null) {
       int line = 0;
       for (String criterion : story.acceptanceCriteria()) {
-        for (String text : criterion.split("\\R")) {
+        String[] lines = criterion.split("\\R");
+        if (SCENARIO.matcher(criterion).lookingAt()) {
+          criteria.add(new Segment(ACCEPTANCE_CRITERIA, line + 1, String.join(" ", Arrays.stream(lines).map(String::strip)
+              .filter(l -> !l.isEmpty()).toList())));
+          line += lines.length;
+          continue;
+        }
+        for (String text : lines) {
           line++;
           String trimmed = text.strip().replaceFirst("^(?:(?:[-*•]|\\[[ xX]?]|\\d{1,2}[.)])\\s*)+", "").strip();
           if (!trimmed.isEmpty()) {

@@ -14,7 +14,7 @@ class UniquenessCheck {
   List<Finding> check(StoryText story, StoryCorpus others) {
     String where = story.statement().means() == null ? TITLE : story.statement().means().field();
     return others.duplicatesOf(story).stream()
-        .map(m -> new Finding(Criterion.UNIQUE, Severity.ERROR,
+        .map(m -> new Finding("unique.duplicate",
             String.format(Locale.ROOT, "Duplicates story %s (%.0f %% the same words): merge the two or "
                 + "say what differs", m.storyId(), m.similarity() * 100),
             new Evidence(where, null, m.storyId() + ": " + m.text())))

@@ -2,6 +2,7 @@ package dev.storyflow.feasibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,7 +27,7 @@ class AtomicCheckTest {
     // when / then
     assertThat(check.check(story)).singleElement().satisfies(f -> {
       assertThat(f.criterion()).isEqualTo(Criterion.ATOMIC);
-      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.severity()).isEqualTo(Rules.severity(f.rule()));
       assertThat(f.evidence().field()).isEqualTo("iWant");
       assertThat(means).contains(f.evidence().text());
     });
@@ -42,6 +43,24 @@ class AtomicCheckTest {
       "to be notified by email and/or SMS about events",
       "to A/B test landing pages"})
   void oneFeatureWithSeveralObjectsPasses(String means) {
+    assertThat(check.check(Stories.ready().iWant(means).text())).isEmpty();
+  }
+
+  @Test
+  void aVerbTheWordListsDoNotKnowIsFoundByThePartOfSpeechTagger() {
+    assertThat(AtomicCheck.VERBS).doesNotContain("aggregate");
+    assertThat(AtomicCheck.NOUN_OR_VERB).doesNotContain("aggregate");
+
+    assertThat(check.check(Stories.ready().iWant("to filter orders and aggregate the totals by region").text()))
+        .singleElement().satisfies(f -> assertThat(f.evidence().text()).isEqualTo("filter orders and aggregate"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "to enter my zip code and get a list of nearby recycling facilities",
+      "to browse and find publishers",
+      "to see the existing and archived invoices of a customer"})
+  void anOutcomeOfTheFirstActionOrAParticipleIsNotASecondFeature(String means) {
     assertThat(check.check(Stories.ready().iWant(means).text())).isEmpty();
   }
 }

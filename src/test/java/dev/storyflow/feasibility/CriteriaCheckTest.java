@@ -38,7 +38,7 @@ class CriteriaCheckTest {
 
     // then
     assertThat(check.check(story)).singleElement().satisfies(f -> {
-      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.severity()).isEqualTo(Rules.severity(f.rule()));
       assertThat(f.evidence()).isEqualTo(new Evidence("acceptanceCriteria", 2, words));
       assertThat(f.message()).startsWith("Acceptance criterion 2 ");
     });
@@ -60,5 +60,27 @@ class CriteriaCheckTest {
 
     assertThat(story.criteria()).extracting(Segment::text).containsExactly("The link expires after 30 minutes", "TBD");
     assertThat(check.check(story)).extracting(f -> f.evidence().line()).containsExactly(2);
+  }
+
+  @Test
+  void aScenarioOverSeveralLinesIsOneCriterion() {
+    StoryText story = Stories.ready().criteria("Given a password prompt\nWhen the user pastes a password\nThen it is accepted")
+        .text();
+
+    assertThat(story.criteria()).extracting(Segment::text)
+        .containsExactly("Given a password prompt When the user pastes a password Then it is accepted");
+    assertThat(check.check(story)).isEmpty();
+    assertThat(check.check(Stories.ready().criteria("Given a session\nWhen the user is idle").text()))
+        .singleElement().satisfies(f -> assertThat(f.rule()).isEqualTo("criteria.scenario-without-then"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"The initial password expires after X min", "The hash uses a cost factor of X",
+      "The user logs in again when inactivity exceeds a defined value"})
+  void unfilledNumbersArePlaceholders(String criterion) {
+    assertThat(check.check(Stories.ready().criteria(criterion).text())).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo("criteria.placeholder");
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    });
   }
 }

@@ -18,11 +18,11 @@ class DependencyCheckTest {
   }
 
   @Test
-  void storyIdInTheTextThatIsNotDeclaredIsAWarning() {
+  void storyIdInTheTextThatIsNotDeclaredIsFlagged() {
     StoryText story = Stories.ready().criteria("Cards saved via PAY-16 are offered at checkout").text();
 
     assertThat(check.check(story)).singleElement().satisfies(f -> {
-      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.rule()).isEqualTo("dependency.undeclared-reference");
       assertThat(f.evidence()).isEqualTo(new Evidence("acceptanceCriteria", 1, "PAY-16"));
     });
     assertThat(check.check(Stories.ready().criteria("Scores use the same points as story #12").text())).hasSize(1);

@@ -3,6 +3,8 @@ package dev.storyflow.feasibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EstimableCheckTest {
 
@@ -24,7 +26,7 @@ class EstimableCheckTest {
     // then
     assertThat(check.check(story)).allSatisfy(f -> {
       assertThat(f.criterion()).isEqualTo(Criterion.ESTIMABLE);
-      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.severity()).isEqualTo(Rules.severity(f.rule()));
       assertThat(f.evidence().field()).isEqualTo("notes");
     }).extracting(f -> f.evidence().text()).containsExactly("Not sure", "Should we also handle MT940?");
     assertThat(check.check(Stories.ready().notes("Research spike first.").text())).hasSize(2);
@@ -38,5 +40,21 @@ class EstimableCheckTest {
   @Test
   void clearStoryPasses() {
     assertThat(check.check(Stories.ready().notes("Reuse the existing mail gateway.").text())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"to manage ordinances", "to be able to handle all users' activities",
+      "to have a pricing plan and billing system", "to access the route planning system during work"})
+  void aWholeProcessOrProductAsTheMeansIsCoarse(String means) {
+    assertThat(check.check(Stories.ready().iWant(means).text())).anySatisfy(f -> {
+      assertThat(f.rule()).isEqualTo("estimable.coarse-means");
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    });
+  }
+
+  @Test
+  void aCoarseVerbLaterInTheMeansIsNotTheMeans() {
+    assertThat(check.check(Stories.ready().iWant("to successfully conduct a review meeting").text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("a tool to manage my reading list").text())).isEmpty();
   }
 }

@@ -134,7 +134,9 @@ class FeasibilityReviewProcessTest {
         .filter(f -> f.prop("criterion").stringValue().equals("UNIQUE")).toList();
     assertThat(unique).hasSize(1);
     assertThat(unique.get(0).prop("evidence").prop("text").stringValue()).startsWith(first.getBusinessKey() + ":");
-    assertThat(report.prop("verdict").stringValue()).isEqualTo("NEEDS_CLARIFICATION");
+    // a hint since precision first (right 7 times in 9 on real backlogs): the product owner sees it, the verdict stands
+    assertThat(unique.get(0).prop("severity").stringValue()).isEqualTo("INFO");
+    assertThat(report.prop("verdict").stringValue()).isEqualTo("READY");
   }
 
   private ProcessInstance start(Map<String, Object> text) {

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The labelled fixture stories under {@code src/test/resources/feasibility/}: each story with the
- * criteria it violates (none for a good story).
+ * The labelled fixture stories under {@code src/test/resources/feasibility/}, written by the project
+ * together with the rules: each story with the criteria it violates (none for a good story). They
+ * pin the behaviour of the rules; how the review does on stories it has never seen is measured on
+ * {@link PublicStorySet}.
  */
 final class FixtureSet {
 
@@ -24,8 +26,11 @@ final class FixtureSet {
 
   /** The fixture set the targets are measured on. */
   static final String RESOURCE = "/feasibility/stories.json";
-  /** Stories written after the rules were fixed and never used to tune them. */
-  static final String HOLDOUT = "/feasibility/stories-holdout.json";
+  /**
+   * Stories written after the first rules and measured once; the rules were tuned on them after
+   * that run, so they are fixtures too, not a held-out set.
+   */
+  static final String LATER = "/feasibility/stories-later.json";
 
   private FixtureSet() {
   }

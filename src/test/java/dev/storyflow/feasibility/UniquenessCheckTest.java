@@ -25,7 +25,7 @@ class UniquenessCheckTest {
     // then
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.criterion()).isEqualTo(Criterion.UNIQUE);
-      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.severity()).isEqualTo(Rules.severity(f.rule()));
       assertThat(f.message()).contains("LIB-2").contains("100 %");
       assertThat(f.evidence()).isEqualTo(new Evidence("iWant", null,
           "LIB-2: to renew a borrowed book online so that I avoid a late fee"));

@@ -1,0 +1,41 @@
+package dev.storyflow.feasibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storyflow.feasibility.PublicStorySet.Labelled;
+import dev.storyflow.feasibility.PublicStorySet.Part;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The public story set is complete, labelled, and split as its seed says. */
+class PublicStorySetTest {
+
+  @Test
+  void holdsAtLeastFourHundredLabelledStoriesWithUniqueIds() {
+    List<Labelled> stories = PublicStorySet.load();
+
+    assertThat(stories).hasSizeGreaterThanOrEqualTo(400);
+    assertThat(stories).extracting(s -> s.story().storyId()).doesNotHaveDuplicates();
+    assertThat(stories).filteredOn(s -> !s.violates().isEmpty()).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void storedSplitIsTheSeededOne() {
+    assertThat(PublicStorySet.readSplit()).containsExactlyInAnyOrderEntriesOf(PublicStorySet.seededSplit());
+  }
+
+  @Test
+  void bothPartsHoldEveryBacklog() {
+    List<Labelled> stories = PublicStorySet.load();
+
+    assertThat(stories.stream().filter(s -> s.part() == Part.TEST).map(Labelled::backlog).distinct())
+        .containsExactlyInAnyOrderElementsOf(stories.stream().map(Labelled::backlog).distinct().toList());
+    assertThat(stories).filteredOn(s -> s.part() == Part.DEVELOPMENT).hasSizeBetween(300, 340);
+  }
+
+  @Test
+  void acceptanceCriteriaAreLabelledOnlyWhereTheSourceHasThem() {
+    assertThat(PublicStorySet.load()).allSatisfy(s -> assertThat(s.criteriaLabelled())
+        .isEqualTo(s.story().acceptanceCriteria() != null && !s.story().acceptanceCriteria().isEmpty()));
+  }
+}
