@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
 import dev.storyflow.RestStoryWalker;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,9 +23,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Sprints over real HTTP with the job executor running: stories planned into a sprint wait until
- * it starts, then go on only when their dependencies are Done; finishing a dependency releases the
- * next; closing answers what is done and what carries over; a carried-over story moves on.
+ * Sprints over real HTTP with the job executor running: the stories of an imported epic, planned
+ * into a sprint, wait until it starts, then go on only when their dependencies are Done; finishing
+ * a dependency releases the next; closing answers what is done and what carries over; a
+ * carried-over story moves on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:storyflow-sprints;DB_CLOSE_DELAY=-1",
@@ -46,53 +49,63 @@ class SprintRestIT {
   }
 
   @Test
-  void storiesWaitForTheSprintAndTheirDependenciesAndClosingSaysWhatCarriesOver() {
-    // given a sprint and three stories, the second depending on the first, the third on the second
+  void anImportedEpicWaitsForItsSprintAndItsDependenciesAndClosingSaysWhatCarriesOver() throws Exception {
+    // given an epic of five stories, imported by the product owner: US-902 needs US-901, US-903
+    // needs US-901 and US-902, US-905 needs US-903, US-901 and US-904 need nothing
+    String epic = Files.readString(Path.of("src/test/resources/epics/five-stories.md"));
+    Reply imported = http.postRaw("po", "/api/epics/import", "text/markdown", epic);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    List<String> stories = List.of("US-901", "US-902", "US-903", "US-904", "US-905");
+    List<String> createdIds = new java.util.ArrayList<>();
+    imported.json().path("created").forEach(id -> createdIds.add(id.asText()));
+    assertThat(createdIds).containsExactlyInAnyOrderElementsOf(stories);
+
+    // and a sprint they are planned into before it starts
     String sprint = "s-" + UUID.randomUUID().toString().substring(0, 6);
-    Reply created = http.post("po", "/api/sprints", Map.of("sprintId", sprint, "name", "Sprint 21", "goal", "Billing"));
+    Reply created = http.post("po", "/api/sprints", Map.of("sprintId", sprint, "name", "Sprint 21", "goal", "Lists"));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.header("Location")).isEqualTo("/api/sprints/" + sprint);
-    String first = newStory(List.of());
-    String second = newStory(List.of(first));
-    String third = newStory(List.of(second));
-
-    // when each is planned into the sprint before it starts
-    for (String story : List.of(first, second, third)) {
+    for (String story : stories) {
       planInto(story, sprint, 3);
     }
 
     // then none goes on to In-progress: each waits for the sprint
-    for (String story : List.of(first, second, third)) {
+    for (String story : stories) {
       awaitWaitingFor(story, "SprintStarted");
       assertThat(status(story)).isEqualTo("PLANNED_IN_SPRINT");
     }
     JsonNode planned = http.get("qa", "/api/sprints/" + sprint).json();
     assertThat(planned.path("state").asText()).isEqualTo("PLANNED");
-    assertThat(planned.path("pointsCommitted").asInt()).isEqualTo(9);
-    assertThat(planned.path("stories").findValuesAsText("storyId")).containsExactlyInAnyOrder(first, second, third);
+    assertThat(planned.path("pointsCommitted").asInt()).isEqualTo(15);
+    assertThat(planned.path("stories").findValuesAsText("storyId")).containsExactlyInAnyOrderElementsOf(stories);
 
     // when the sprint starts
     Reply started = http.post("po", "/api/sprints/" + sprint + "/start", Map.of());
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     assertThat(http.post("po", "/api/sprints/" + sprint + "/start", Map.of()).status()).isEqualTo(409);
 
-    // then only the story without open dependencies goes on
-    await(first, s -> s.equals("IN_PROGRESS") || s.equals("CODE_REVIEW"));
-    awaitWaitingFor(second, "DependenciesDone");
-    awaitWaitingFor(third, "DependenciesDone");
+    // then only the stories without open dependencies go on
+    await("US-901", s -> s.equals("IN_PROGRESS") || s.equals("CODE_REVIEW"));
+    await("US-904", s -> s.equals("IN_PROGRESS") || s.equals("CODE_REVIEW"));
+    for (String waiting : List.of("US-902", "US-903", "US-905")) {
+      awaitWaitingFor(waiting, "DependenciesDone");
+    }
 
-    // when the first is done, the second goes on, the third still waits
-    walker.walkToDone(first);
-    await(second, s -> !s.equals("PLANNED_IN_SPRINT"));
-    assertThat(status(third)).isEqualTo("PLANNED_IN_SPRINT");
-    awaitWaitingFor(third, "DependenciesDone");
+    // when US-901 is done, US-902 goes on; US-903 still waits for US-902, US-905 for US-903
+    walker.walkToDone("US-901");
+    await("US-902", s -> !s.equals("PLANNED_IN_SPRINT"));
+    for (String waiting : List.of("US-903", "US-905")) {
+      assertThat(status(waiting)).isEqualTo("PLANNED_IN_SPRINT");
+      awaitWaitingFor(waiting, "DependenciesDone");
+    }
 
     // when the sprint closes
     Reply closed = http.post("po", "/api/sprints/" + sprint + "/close", Map.of());
     assertThat(closed.status()).as(closed.body()).isEqualTo(200);
-    assertThat(closed.json().path("done").findValuesAsText("storyId")).containsExactly(first);
-    assertThat(closed.json().path("carriedOver").findValuesAsText("storyId")).containsExactlyInAnyOrder(second, third);
-    assertThat(closed.json().path("pointsCommitted").asInt()).isEqualTo(9);
+    assertThat(closed.json().path("done").findValuesAsText("storyId")).containsExactly("US-901");
+    assertThat(closed.json().path("carriedOver").findValuesAsText("storyId"))
+        .containsExactlyInAnyOrder("US-902", "US-903", "US-904", "US-905");
+    assertThat(closed.json().path("pointsCommitted").asInt()).isEqualTo(15);
     assertThat(closed.json().path("pointsDone").asInt()).isEqualTo(3);
     assertThat(http.post("po", "/api/sprints/" + sprint + "/close", Map.of()).status()).isEqualTo(409);
 
@@ -106,12 +119,13 @@ class SprintRestIT {
     // and a carried-over story is planned into the next sprint by the product owner
     String next = "s-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(http.post("po", "/api/sprints", Map.of("sprintId", next, "name", "Sprint 22")).status()).isEqualTo(201);
-    assertThat(http.post("qa", "/api/sprints/" + next + "/stories", Map.of("storyId", third)).status()).isEqualTo(403);
-    Reply carried = http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", third));
+    assertThat(http.post("qa", "/api/sprints/" + next + "/stories", Map.of("storyId", "US-905")).status())
+        .isEqualTo(403);
+    Reply carried = http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", "US-905"));
     assertThat(carried.status()).as(carried.body()).isEqualTo(200);
-    assertThat(http.get("po", "/api/stories/" + third).json().path("sprint").asText()).isEqualTo(next);
-    assertThat(http.get("po", "/api/stories/" + third + "/audit").body()).contains("CARRIED_OVER");
-    assertThat(http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", first)).status())
+    assertThat(http.get("po", "/api/stories/US-905").json().path("sprint").asText()).isEqualTo(next);
+    assertThat(http.get("po", "/api/stories/US-905/audit").body()).contains("CARRIED_OVER");
+    assertThat(http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", "US-901")).status())
         .as("a done story is not carried over").isEqualTo(404);
   }
 
