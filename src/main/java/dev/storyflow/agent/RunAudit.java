@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storyflow.lifecycle.StoryVariables;
 import java.io.UncheckedIOException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +16,10 @@ import org.springframework.stereotype.Component;
 class RunAudit {
 
   private final RunStore runs;
-  private final RuntimeService runtimeService;
   private final ObjectMapper json;
 
-  RunAudit(RunStore runs, RuntimeService runtimeService, ObjectMapper json) {
+  RunAudit(RunStore runs, ObjectMapper json) {
     this.runs = runs;
-    this.runtimeService = runtimeService;
     this.json = json;
   }
 
@@ -32,8 +27,7 @@ class RunAudit {
     ArrayNode entries = json.createArrayNode();
     runs.list(processInstanceId).forEach(run -> entries.add(entry(run)));
     try {
-      runtimeService.setVariable(processInstanceId, StoryVariables.AGENT_RUNS,
-          SpinValues.jsonValue(json.writeValueAsString(entries)).create());
+      runs.publish(processInstanceId, json.writeValueAsString(entries));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

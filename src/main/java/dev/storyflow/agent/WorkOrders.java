@@ -7,20 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storyflow.engineer.EngineReads;
 import dev.storyflow.engineer.StepRequest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.Comment;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +35,11 @@ class WorkOrders {
       SECURITY_SCAN, DEPLOYMENT);
 
   private final ObjectMapper json;
-  private final TaskService taskService;
-  private final HistoryService historyService;
+  private final EngineReads engine;
 
-  WorkOrders(ObjectMapper json, TaskService taskService, HistoryService historyService) {
+  WorkOrders(ObjectMapper json, EngineReads engine) {
     this.json = json;
-    this.taskService = taskService;
-    this.historyService = historyService;
+    this.engine = engine;
   }
 
   /**
@@ -118,23 +110,17 @@ class WorkOrders {
   }
 
   private ArrayNode comments(String processInstanceId) {
-    Map<String, HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
-        .processInstanceId(processInstanceId).list().stream()
-        .collect(Collectors.toMap(HistoricTaskInstance::getId, Function.identity()));
     ArrayNode comments = json.createArrayNode();
-    taskService.getProcessInstanceComments(processInstanceId).stream()
-        .sorted(Comparator.comparing(Comment::getTime))
-        .forEach(c -> {
-          ObjectNode comment = comments.addObject();
-          HistoricTaskInstance task = tasks.get(c.getTaskId());
-          if (task != null) {
-            comment.put("task", task.getTaskDefinitionKey());
-            comment.put("taskName", task.getName());
-          }
-          putText(comment, "by", c.getUserId());
-          comment.put("time", c.getTime().toInstant().toString());
-          comment.put("message", c.getFullMessage());
-        });
+    engine.comments(processInstanceId).forEach(c -> {
+      ObjectNode comment = comments.addObject();
+      if (c.taskDefinitionKey() != null) {
+        comment.put("task", c.taskDefinitionKey());
+        comment.put("taskName", c.taskName());
+      }
+      putText(comment, "by", c.userId());
+      comment.put("time", c.time().toString());
+      comment.put("message", c.message());
+    });
     return comments;
   }
 

@@ -1,9 +1,8 @@
 package dev.storyflow.securityscan;
 
+import dev.storyflow.engineer.EngineReads;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +22,10 @@ class SecurityGate {
     }
   }
 
-  private final DecisionService decisions;
+  private final EngineReads engine;
 
-  SecurityGate(DecisionService decisions) {
-    this.decisions = decisions;
+  SecurityGate(EngineReads engine) {
+    this.engine = engine;
   }
 
   Verdict decide(ScanReport.Counts counts, boolean securitySensitive) {
@@ -40,11 +39,8 @@ class SecurityGate {
     inputs.put("scannerFailures", counts.scannerFailures());
     inputs.put("suppressed", counts.suppressed());
     inputs.put("securitySensitive", securitySensitive);
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate()
-        .getSingleResult();
-    if (result == null) {
-      throw new IllegalStateException("The decision " + DECISION + " gave no verdict");
-    }
-    return new Verdict(result.getEntry("verdict"), result.getEntry("reason"));
+    Map<String, Object> result = engine.decide(DECISION, inputs)
+        .orElseThrow(() -> new IllegalStateException("The decision " + DECISION + " gave no verdict"));
+    return new Verdict((String) result.get("verdict"), (String) result.get("reason"));
   }
 }

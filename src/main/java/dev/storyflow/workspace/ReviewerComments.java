@@ -1,44 +1,31 @@
 package dev.storyflow.workspace;
 
-import java.util.Comparator;
+import dev.storyflow.engineer.EngineReads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
 /** The comments people left on the story's tasks (Camunda task comments), oldest first. */
 @Component
 class ReviewerComments {
 
-  private final TaskService tasks;
-  private final HistoryService history;
+  private final EngineReads engine;
 
-  ReviewerComments(TaskService tasks, HistoryService history) {
-    this.tasks = tasks;
-    this.history = history;
+  ReviewerComments(EngineReads engine) {
+    this.engine = engine;
   }
 
   /** Each comment with the task it was left on, who left it and when. */
   List<Map<String, Object>> of(String processInstanceId) {
-    Map<String, HistoricTaskInstance> byId = history.createHistoricTaskInstanceQuery()
-        .processInstanceId(processInstanceId).list().stream()
-        .collect(Collectors.toMap(HistoricTaskInstance::getId, Function.identity()));
-    return tasks.getProcessInstanceComments(processInstanceId).stream()
-        .sorted(Comparator.comparing(Comment::getTime))
+    return engine.comments(processInstanceId).stream()
         .map(comment -> {
-          HistoricTaskInstance task = byId.get(comment.getTaskId());
           Map<String, Object> entry = new LinkedHashMap<>();
-          entry.put("task", task == null ? null : task.getName());
-          entry.put("taskDefinitionKey", task == null ? null : task.getTaskDefinitionKey());
-          entry.put("by", comment.getUserId());
-          entry.put("at", comment.getTime().toInstant().toString());
-          entry.put("comment", comment.getFullMessage());
+          entry.put("task", comment.taskName());
+          entry.put("taskDefinitionKey", comment.taskDefinitionKey());
+          entry.put("by", comment.userId());
+          entry.put("at", comment.time().toString());
+          entry.put("comment", comment.message());
           return entry;
         })
         .toList();

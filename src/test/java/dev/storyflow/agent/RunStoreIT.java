@@ -122,7 +122,8 @@ class RunStoreIT {
   }
 
   private static RunStore store(DataSource dataSource) {
-    return new RunStore(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource));
+    // publish (the agentRuns variable) needs the engine; these tests record runs only
+    return new RunStoreTable(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource), null);
   }
 
   /** The test's database, new, migrated up to {@code target} (all the way when null). */

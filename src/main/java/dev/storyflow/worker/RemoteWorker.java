@@ -1,0 +1,98 @@
+package dev.storyflow.worker;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A remote backend-engineer worker: Camunda's external task client against the engine node's
+ * {@code /engine-rest}, logged in as the backend-engineer service account. It long-polls for one
+ * task at a time, and only while it has a free slot ({@code storyflow.worker.max-concurrent-runs}),
+ * so no task it locked ever waits for a slot while another worker could run it; each task goes to
+ * the {@link StepRunner}, as on an engine node.
+ */
+class RemoteWorker implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteWorker.class);
+
+  private final StepRunner runner;
+  private final WorkerProperties properties;
+  private final String workerId = ExternalTaskWorker.newWorkerId();
+  private final Semaphore slots;
+  private final ExecutorService runs;
+  private ExternalTaskClient client;
+
+  RemoteWorker(StepRunner runner, WorkerProperties properties) {
+    this.runner = runner;
+    this.properties = properties;
+    this.slots = new Semaphore(properties.maxConcurrentRuns());
+    this.runs = Executors.newFixedThreadPool(properties.maxConcurrentRuns(), ExternalTaskWorker.daemon("storyflow-step"));
+  }
+
+  @Override
+  public void start() {
+    long lockMillis = properties.lockDuration().toMillis();
+    client = ExternalTaskClient.create()
+        .baseUrl(properties.engineUrl().toString())
+        .workerId(workerId)
+        .addInterceptor(new BasicAuthProvider(properties.username(), properties.password()))
+        .maxTasks(1)
+        .lockDuration(lockMillis)
+        .asyncResponseTimeout(properties.idleWait().toMillis())
+        .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000))
+        .build();
+    for (String topic : runner.handlers().topics()) {
+      client.subscribe(topic).lockDuration(lockMillis).handler(this::handle).open();
+    }
+    LOG.info("Remote backend-engineer worker {} runs up to {} steps at once on {} for {}", workerId,
+        properties.maxConcurrentRuns(), runner.handlers().topics(), properties.engineUrl());
+  }
+
+  /**
+   * Called by the client's fetch thread for each task it locked: hands the task to a slot, and
+   * returns (so the client fetches again) only once a slot is free for the next one.
+   */
+  private void handle(ExternalTask task, ExternalTaskService service) {
+    LockedStep step = new LockedStep(task.getId(), task.getTopicName(), task.getBusinessKey(),
+        task.getProcessInstanceId(), task.getRetries(), task.getAllVariables());
+    try {
+      slots.acquire();
+      runs.submit(() -> {
+        try {
+          runner.run(step, new RestStepTasks(service));
+        } catch (RuntimeException e) {
+          LOG.error("Step task {} of story {} could not be ended; its lock runs out and it runs again", step.taskId(),
+              step.storyId(), e);
+        } finally {
+          slots.release();
+        }
+      });
+      slots.acquire();
+      slots.release();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (client != null) {
+      client.stop();
+    }
+    runs.shutdownNow();
+    runner.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return client != null && client.isActive();
+  }
+}
