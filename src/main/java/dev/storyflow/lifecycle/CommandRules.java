@@ -7,31 +7,47 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetExternalTaskRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateIncidentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetAnnotationForIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetExternalTaskPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetExternalTaskRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.UnlockExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -46,7 +62,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * {@code /engine-rest}, {@code /api} or Java, passes here before it runs (design section 4).
  * <ul>
  *   <li>Only {@code camunda-admin} starts a story at another step, modifies, restarts or migrates
- *       it, sets or removes variables outside a completion, or correlates messages and signals.</li>
+ *       it, sets or removes variables outside a completion, or correlates messages and signals;
+ *       suspends it, or changes its jobs, external tasks or incidents by hand.</li>
  *   <li>A completion carries only the task's own decision fields ({@link CompletionFields}); this
  *       holds for every caller but an admin, the engine's own Java callers included.</li>
  *   <li>A user claims, is assigned or is delegated a task for itself only.</li>
@@ -66,6 +83,18 @@ class CommandRules extends CommandInterceptor {
       AbstractPatchVariablesCmd.class, SetVariablesToProcessInstancesBatchCmd.class,
       AbstractCorrelateMessageCmd.class, CorrelateAllMessageCmd.class, MessageEventReceivedCmd.class,
       SignalCmd.class, SignalEventReceivedCmd.class, DeleteIdentityLinkCmd.class, SetTaskOwnerCmd.class);
+
+  /**
+   * What {@code UPDATE_INSTANCE}, which the backend-engineer service account needs for its external
+   * tasks, would allow besides: suspending, job and external task retries, priorities, unlocking,
+   * incidents. Cockpit's tools for an admin.
+   */
+  private static final List<Class<?>> ADMIN_TOOLS = List.of(AbstractSetStateCmd.class, AbstractUpdateProcessInstancesSuspendStateCmd.class, SetJobRetriesCmd.class,
+      AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class,
+      SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class, ExecuteJobsCmd.class,
+      AbstractSetExternalTaskRetriesCmd.class, SetExternalTaskRetriesCmd.class, SetExternalTaskPriorityCmd.class,
+      UnlockExternalTaskCmd.class,
+      CreateIncidentCmd.class, ResolveIncidentCmd.class, SetAnnotationForIncidentCmd.class);
 
   private final ProcessEngineConfigurationImpl configuration;
 
@@ -92,7 +121,7 @@ class CommandRules extends CommandInterceptor {
   }
 
   private static void checkDoor(Command<?> command, String userId) {
-    for (Class<?> type : ADMIN_ONLY) {
+    for (Class<?> type : concat(ADMIN_ONLY, ADMIN_TOOLS)) {
       if (type.isInstance(command)) {
         throw new StoryForbiddenException(userId + " may not " + describe(command)
             + ": only camunda-admin may step around the story's process; a story moves by completing its tasks");
@@ -114,7 +143,14 @@ class CommandRules extends CommandInterceptor {
     }
   }
 
+  private static List<Class<?>> concat(List<Class<?>> first, List<Class<?>> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+  }
+
   private static String describe(Command<?> command) {
+    if (ADMIN_TOOLS.stream().anyMatch(type -> type.isInstance(command))) {
+      return "suspend a story or change its jobs, external tasks or incidents by hand";
+    }
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       return "start a process at a chosen step (start instructions, skipCustomListeners, skipIoMappings)";
     }
