@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * timeout, when the waiting thread is interrupted, and also when the program ends by itself, every
  * process of that group still running is asked to terminate and killed after a grace period: a
  * build's daemon or an agent's background job never outlives the run, and output held open by
- * one never blocks it.
+ * one never blocks it. When this JVM dies without a chance to stop them (kill -9), the
+ * {@link Lifeline} watchdog stops them.
  */
 public final class ChildProcess {
 
@@ -104,7 +104,7 @@ public final class ChildProcess {
    *     missing working directory)
    */
   public ProcessResult run() throws IOException {
-    String token = UUID.randomUUID().toString();
+    String token = Lifeline.newToken();
     ProcessBuilder builder = builder(token);
     Instant started = Instant.now();
     long startNanos = System.nanoTime();

@@ -134,6 +134,57 @@ class ChildProcessTest {
   }
 
   @Test
+  void killingTheJvmStopsTheGroupAndItsDaemons() throws Exception {
+    // given a JVM running a program that started a child and a daemon in a session of its own
+    Path leader = temp.resolve("leader.pid");
+    Path daemon = temp.resolve("daemon.pid");
+    Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), Probe.class.getName(), leader.toString(), daemon.toString())
+        .redirectErrorStream(true).redirectOutput(temp.resolve("probe.log").toFile()).start();
+    try {
+      awaitFile(leader);
+      awaitFile(daemon);
+      long group = ProcessTable.pidIn(leader);
+      assertThat(ProcessTable.group(group)).hasSizeGreaterThanOrEqualTo(2);
+
+      // when the JVM is killed with no chance to clean up
+      jvm.destroyForcibly().waitFor();
+
+      // then its lifeline stops the whole group, and the daemon that left it
+      assertThat(ProcessTable.endsWithin(group, Duration.ofSeconds(15))).as("the run's leader").isTrue();
+      assertThat(ProcessTable.endsWithin(ProcessTable.pidIn(daemon), Duration.ofSeconds(15))).as("the daemon").isTrue();
+      assertThat(ProcessTable.group(group)).isEmpty();
+    } finally {
+      jvm.destroyForcibly();
+    }
+  }
+
+  /** The JVM that {@link #killingTheJvmStopsTheGroupAndItsDaemons} kills: runs a program that waits. */
+  static final class Probe {
+
+    public static void main(String[] args) throws IOException {
+      new ChildProcess(sh("setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $! > " + args[1] + "; "
+          + "echo $$ > " + args[0] + "; sleep 300 & wait")).timeout(Duration.ofMinutes(5)).run();
+    }
+  }
+
+  private static void awaitFile(Path file) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!(java.nio.file.Files.exists(file) && !text(file).isBlank()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(file).exists();
+  }
+
+  private static String text(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Test
   void outputIsCappedAndCounted() throws IOException {
     // given
     CappedOutput out = new CappedOutput(1024);
