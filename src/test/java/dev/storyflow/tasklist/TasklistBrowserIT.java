@@ -304,7 +304,7 @@ class TasklistBrowserIT {
           "{\"suspended\":true}");
       assertThat(suspend.status()).isEqualTo(403);
       assertThat(suspend.body()).as("refused by the engine's authorization, not by CSRF protection")
-          .contains("'po'", "UPDATE");
+          .contains("po").containsAnyOf("UPDATE", "may not suspend");
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).active().count())
           .isEqualTo(1);
 
