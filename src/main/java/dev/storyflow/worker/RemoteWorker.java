@@ -3,6 +3,8 @@ package dev.storyflow.worker;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
@@ -17,11 +19,21 @@ import org.springframework.context.SmartLifecycle;
  * {@code /engine-rest}, logged in as the backend-engineer service account. It long-polls for one
  * task at a time, and only while it has a free slot ({@code storyflow.worker.max-concurrent-runs}),
  * so no task it locked ever waits for a slot while another worker could run it; each task goes to
- * the {@link StepRunner}, as on an engine node.
+ * the {@link StepRunner}, as on an engine node. A request the engine node leaves unanswered well
+ * past the long poll is given up and asked again; when the node cannot be reached, the worker
+ * tries again with a backoff of at most {@value #BACKOFF_MAX_MILLIS} ms.
  */
 class RemoteWorker implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(RemoteWorker.class);
+  /** The longest wait before fetching again after the engine node could not be reached. */
+  private static final long BACKOFF_MAX_MILLIS = 10_000;
+  /**
+   * How much longer than its long poll a request may go unanswered before the worker gives up on it
+   * and asks again: a lost connection (the engine node crashed, a proxy dropped it) must not leave
+   * the worker waiting forever.
+   */
+  private static final long ANSWER_MARGIN_MILLIS = 30_000;
 
   private final StepRunner runner;
   private final WorkerProperties properties;
@@ -47,7 +59,10 @@ class RemoteWorker implements SmartLifecycle {
         .maxTasks(1)
         .lockDuration(lockMillis)
         .asyncResponseTimeout(properties.idleWait().toMillis())
-        .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000))
+        .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, BACKOFF_MAX_MILLIS))
+        .customizeHttpClient(http -> http.setDefaultRequestConfig(RequestConfig.custom()
+            .setResponseTimeout(Timeout.ofMilliseconds(properties.idleWait().toMillis() + ANSWER_MARGIN_MILLIS))
+            .build()))
         .build();
     for (String topic : runner.handlers().topics()) {
       client.subscribe(topic).lockDuration(lockMillis).handler(this::handle).open();
