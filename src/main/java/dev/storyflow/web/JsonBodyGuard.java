@@ -1,7 +1,10 @@
 package dev.storyflow.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -18,11 +21,16 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
  * Camunda's error format: a body of {@code null} (Camunda's resources expect an object and would
  * fail with a NullPointerException, a 500), JSON beyond Jackson's limits (nested more than 1,000
  * deep: a 500 too), JSON that does not parse or does not have the expected shape (a 400 without a
- * message, or in plain text, otherwise). An empty body is left to Camunda, which reads it as an
- * empty object.
+ * message, or in plain text, otherwise), and an object with a key twice (Camunda's reader would
+ * keep the last one and silently drop the other: the same strictness as {@link StrictJson} on
+ * {@code /api}). An empty body is left to Camunda, which reads it as an empty object.
  */
 @Priority(1)
 class JsonBodyGuard implements ReaderInterceptor {
+
+  /** Reads a body only to find a key that occurs twice in one object. */
+  private static final JsonFactory DUPLICATE_KEYS = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -33,6 +41,7 @@ class JsonBodyGuard implements ReaderInterceptor {
     context.setInputStream(new ByteArrayInputStream(body));
     Object entity;
     try {
+      refuseDuplicateKeys(body);
       entity = context.proceed();
     } catch (IOException | RuntimeException e) {
       InvalidRequestException answer = answer(e);
@@ -45,6 +54,18 @@ class JsonBodyGuard implements ReaderInterceptor {
       throw badRequest("The request body must be a JSON object, not null");
     }
     return entity;
+  }
+
+  /**
+   * Reads the body's JSON value (what Camunda's reader reads, and nothing after it) with duplicate
+   * detection: a key twice in one object is a {@link JsonParseException}.
+   */
+  private static void refuseDuplicateKeys(byte[] body) throws IOException {
+    try (JsonParser parser = DUPLICATE_KEYS.createParser(body)) {
+      if (parser.nextToken() != null) {
+        parser.skipChildren();
+      }
+    }
   }
 
   /**
