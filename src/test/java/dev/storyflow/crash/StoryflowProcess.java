@@ -36,14 +36,23 @@ public final class StoryflowProcess implements AutoCloseable {
 
   /** Starts {@code dev.storyflow.StoryflowApplication} with the arguments; its log goes to {@code logDir/name.log}. */
   public static StoryflowProcess start(String name, Path logDir, List<String> arguments) {
+    return start(name, logDir, null, arguments);
+  }
+
+  /**
+   * The same, in the working directory {@code workDir} ({@code null}: the test's), as an operator
+   * would start it there: its relative paths ({@code ./data/}: the H2 file, the workspaces) are there.
+   */
+  public static StoryflowProcess start(String name, Path logDir, Path workDir, List<String> arguments) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(),
         "dev.storyflow.StoryflowApplication"));
     command.addAll(arguments);
     try {
       Files.createDirectories(logDir);
-      Path log = logDir.resolve(name + ".log");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+      Path log = logDir.toAbsolutePath().resolve(name + ".log");
+      Process process = new ProcessBuilder(command).directory(workDir == null ? null : workDir.toFile())
+          .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       StoryflowProcess started = new StoryflowProcess(name, process, log);
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
@@ -57,6 +66,7 @@ public final class StoryflowProcess implements AutoCloseable {
   static String applicationClassPath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !Path.of(entry).endsWith(Path.of("target", "test-classes")))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
         .collect(Collectors.joining(File.pathSeparator));
   }
 
