@@ -3,9 +3,14 @@ package dev.storyflow.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyflow.StoryflowApplication;
+import dev.storyflow.crash.ClockedAgent;
 import dev.storyflow.lifecycle.StoryDriver;
 import dev.storyflow.lifecycle.StoryProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,15 +26,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Twenty agent runs at once (12 s each) on a node whose pool has ten connections, on a real
- * PostgreSQL: the steps are external tasks, so no run holds a connection or a transaction. While
- * the agents run, PostgreSQL shows no open transaction of Storyflow's, and all twenty finish
- * without a connection timeout.
+ * Twenty agent runs at once (30 s each, a worker limit of 20) on a node whose pool has ten
+ * connections, on a real PostgreSQL: the steps are external tasks, so no run holds a connection or
+ * a transaction. While the agents run, PostgreSQL never shows a transaction of Storyflow's that
+ * has been open for more than a moment, and all twenty finish, all alive at once, without a
+ * connection timeout (a 5 s wait for a connection would fail a step and raise an incident).
  */
 class WorkerPoolIT {
 
   static final int RUNS = 20;
-  static final TestAgent AGENT = TestAgent.inNewDirectory();
+  static final int POOL = 10;
+  static final Path DIR = temp();
+  static final ClockedAgent AGENT = ClockedAgent.in(DIR.resolve("agent"));
   static EmbeddedPostgres postgres;
 
   @BeforeAll
@@ -40,7 +48,7 @@ class WorkerPoolIT {
   @AfterAll
   static void stop() throws Exception {
     postgres.close();
-    FileSystemUtils.deleteRecursively(AGENT.state().toFile());
+    FileSystemUtils.deleteRecursively(DIR.toFile());
   }
 
   @Test
@@ -50,22 +58,25 @@ class WorkerPoolIT {
       List<String> stories = new ArrayList<>();
       for (int i = 0; i < RUNS; i++) {
         String storyId = "POOL-" + i + "-" + System.nanoTime();
-        AGENT.script(storyId, "slow");
         engine.getRuntimeService().startProcessInstanceByKey(StoryProcess.KEY, storyId,
             StoryDriver.storyVariables(storyId, "backend"));
         stories.add(storyId);
       }
 
-      // while the agents run
+      // while the agents run, no transaction stays open and the pool stays within its size
       awaitAgentsStarted(stories);
       JdbcTemplate observer = new JdbcTemplate(postgres.getPostgresDatabase());
-      List<Map<String, Object>> sessions = observer.queryForList(
-          "SELECT state, query FROM pg_stat_activity WHERE datname = 'postgres' AND pid <> pg_backend_pid()"
-              + " AND backend_type = 'client backend'");
-      assertThat(sessions).as("Storyflow's connections while %d agents run", RUNS)
-          .noneMatch(s -> String.valueOf(s.get("state")).startsWith("idle in transaction")
-              || "active".equals(s.get("state")));
-      assertThat(sessions.size()).as("connections open").isLessThanOrEqualTo(10);
+      while (stories.stream().allMatch(id -> AGENT.runs(id).get(0).end() == null)) {
+        List<Map<String, Object>> sessions = observer.queryForList(
+            "SELECT state, query, EXTRACT(EPOCH FROM now() - xact_start) AS open_seconds FROM pg_stat_activity"
+                + " WHERE datname = 'postgres'"
+                + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+        // a run that held a transaction would keep it open (active or idle in transaction) for its 30 s
+        assertThat(sessions).as("Storyflow's connections while %d agents run", RUNS)
+            .noneMatch(WorkerPoolIT::openForMoreThanAMoment);
+        assertThat(sessions.size()).as("connections open").isLessThanOrEqualTo(POOL);
+        Thread.sleep(1_000);
+      }
 
       // then all finish
       Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -76,8 +87,11 @@ class WorkerPoolIT {
       assertThat(engine.getExternalTaskService().createExternalTaskQuery().topicName("backend-engineer.feasibility")
           .count()).isZero();
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+      List<ClockedAgent.Run> runs = stories.stream().map(id -> AGENT.runs(id).get(0)).toList();
+      assertThat(runs).as("every run alive at the moment the last one started").allMatch(run ->
+          runs.stream().allMatch(other -> run.overlaps(other)));
       for (String storyId : stories) {
-        assertThat(AGENT.calls(storyId)).as(storyId).hasSize(1);
+        assertThat(AGENT.runs(storyId)).as(storyId).hasSize(1).allMatch(run -> run.end() != null);
         String processInstanceId = engine.getRuntimeService().createProcessInstanceQuery()
             .processInstanceBusinessKey(storyId).singleResult().getId();
         assertThat(engine.getRuntimeService().getVariable(processInstanceId, "feasibility")).as(storyId).isNotNull();
@@ -87,10 +101,23 @@ class WorkerPoolIT {
 
   private static void awaitAgentsStarted(List<String> stories) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (stories.stream().anyMatch(id -> AGENT.calls(id).isEmpty()) && Instant.now().isBefore(deadline)) {
+    while (stories.stream().anyMatch(id -> AGENT.runs(id).isEmpty()) && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
     }
-    assertThat(stories).as("every agent started").allMatch(id -> !AGENT.calls(id).isEmpty());
+    assertThat(stories).as("every agent started").allMatch(id -> !AGENT.runs(id).isEmpty());
+  }
+
+  /** A transaction open for more than 5 s: held by something slower than a database write, such as a run. */
+  private static boolean openForMoreThanAMoment(Map<String, Object> session) {
+    return session.get("open_seconds") instanceof Number seconds && seconds.doubleValue() > 5;
+  }
+
+  private static Path temp() {
+    try {
+      return Files.createTempDirectory("storyflow-pool-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ConfigurableApplicationContext startNode() {
@@ -102,15 +129,15 @@ class WorkerPoolIT {
             "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=",
-            "--spring.datasource.hikari.maximum-pool-size=10",
+            "--spring.datasource.hikari.maximum-pool-size=" + POOL,
             "--spring.datasource.hikari.connection-timeout=5000",
             "--camunda.bpm.generate-unique-process-engine-name=true",
             "--camunda.bpm.job-execution.enabled=true",
             "--storyflow.worker.max-concurrent-runs=" + RUNS,
             "--storyflow.agent.steps.feasibility.agent=command",
-            "--storyflow.agent.timeout=1m",
-            "--storyflow.agent.command=" + AGENT.command(),
-            "--storyflow.workspace.root=" + AGENT.state().resolve("workspaces"),
+            "--storyflow.agent.timeout=2m",
+            "--storyflow.agent.command=" + AGENT.command(30),
+            "--storyflow.workspace.root=" + DIR.resolve("workspaces"),
             "--spring.application.name=storyflow-pool");
   }
 }
