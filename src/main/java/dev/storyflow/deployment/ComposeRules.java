@@ -10,10 +10,18 @@ import java.util.Map;
  */
 final class ComposeRules {
 
-  /** The services that run the application: those built from the repository. */
+  /**
+   * The services that run the application: those built from the repository, the Dockerfile's
+   * final stage (a service built for another stage, {@code build.target}, runs something else,
+   * such as a worker); all built services when every one names a stage.
+   */
   static List<YamlNode> applicationServices(YamlNode compose, String name) {
     Map<String, YamlNode> services = compose.get("services").entries();
     List<YamlNode> built = services.values().stream().filter(s -> s.get("build").isPresent()).toList();
+    List<YamlNode> finalStage = built.stream().filter(s -> !s.get("build").get("target").isPresent()).toList();
+    if (!finalStage.isEmpty()) {
+      return finalStage;
+    }
     if (!built.isEmpty()) {
       return built;
     }
