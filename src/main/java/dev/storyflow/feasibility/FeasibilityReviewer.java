@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the batch.
  */
 @Component
-class FeasibilityReviewer {
+public class FeasibilityReviewer {
 
   private final FeasibilityAnalyzer analyzer;
   private final VerdictTable verdicts;
@@ -34,7 +34,7 @@ class FeasibilityReviewer {
   }
 
   /** Reviews stories that are not started (yet): each is compared with the running ones and the others given. */
-  List<Map<String, Object>> reviewDrafts(List<StoryInput> stories) {
+  public List<Map<String, Object>> reviewDrafts(List<StoryInput> stories) {
     List<StoryText> texts = stories.stream().map(StoryText::of).toList();
     List<StoryText> others = new ArrayList<>(running.except(null));
     if (texts.size() > 1) {

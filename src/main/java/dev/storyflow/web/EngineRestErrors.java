@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -44,6 +45,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
       "Cannot write serialized value for variable",
       // DELETE /task/{id} of a process task: it is completed, never deleted
       "The task cannot be deleted because is part of a running process");
+
+  private static final Pattern ENGINE_CODE = Pattern.compile("ENGINE-\\d+ ");
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -118,7 +121,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     private static Response respond(Response.Status status, Throwable cause, String message) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", cause.getClass().getSimpleName());
-      body.put("message", message);
+      // the engine's log codes (ENGINE-17007 …) mean nothing to the person reading the answer
+      body.put("message", message == null ? null : ENGINE_CODE.matcher(message).replaceAll(""));
       if (cause instanceof StoryRuleException rule) {
         body.put("errors", rule.problems());
       }
