@@ -53,6 +53,9 @@ class TeamSetup {
       }
       grant(role, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ);
+      // the story variables a Tasklist filter shows (storyId, title, status), and no more of the
+      // instances: variables are checked with their own permission (tasklist.TasklistEngineHooks)
+      grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
       if (role == Role.PRODUCT_OWNER) {
         grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
@@ -60,6 +63,7 @@ class TeamSetup {
         grant(role, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE);
         grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         grant(role, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
       }
       Filter filter = ensureFilter(role);

@@ -16,7 +16,7 @@ final class StoryEvents {
 
   NotificationEvent forTask(DelegateTask task, NotificationType type, Collection<String> groups) {
     NotificationEvent.Task facts = new NotificationEvent.Task(task.getId(), task.getTaskDefinitionKey(),
-        task.getName(), candidateGroups(task), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+        stepName(task), candidateGroups(task), task.getDueDate() == null ? null : task.getDueDate().toInstant());
     NotificationEvent.Fallback fallback = type == NotificationType.FALLBACK_NEEDED
         ? new NotificationEvent.Fallback(text(task, StoryVariables.FALLBACK_STEP),
             text(task, StoryVariables.FALLBACK_REASON))
@@ -51,5 +51,11 @@ final class StoryEvents {
   private static String engineName() {
     return Context.getProcessEngineConfiguration() == null ? null
         : Context.getProcessEngineConfiguration().getProcessEngineName();
+  }
+
+  /** The step's own name ("Architect review"): in Tasklist a task's name starts with its story's id. */
+  private static String stepName(DelegateTask task) {
+    return task.getBpmnModelElementInstance() != null && task.getBpmnModelElementInstance().getName() != null
+        ? task.getBpmnModelElementInstance().getName() : task.getName();
   }
 }
