@@ -167,12 +167,9 @@ class TasklistBrowserIT {
       // when the product owner fills in priority, points and sprint
       login("po", "demo");
       WebElement form = openAndClaim(task);
-      form.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys(RestStoryWalker.SPRINT);
-      form.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("5");
-      form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
-      wait.until(d -> !form.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
-      form.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-          .filter(item -> item.getText().trim().equalsIgnoreCase("high")).findFirst().orElseThrow().click();
+      selectEntry(form, "Priority", "High");
+      selectEntry(form, "Story points", "5");
+      selectEntry(form, "Sprint", "Sprint 7");
       // the form's story table shows the entered values once form-js has taken them in
       wait.until(d -> form.getText().contains(RestStoryWalker.SPRINT) && form.getText().contains("HIGH"));
       completeForm();
@@ -199,6 +196,9 @@ class TasklistBrowserIT {
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
           "//a[contains(@ng-click, 'selectProcessDefinition')][contains(normalize-space(.), 'Story lifecycle')]"))).click();
       WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
+      // the form suggests the next free id; the product owner types another
+      wait.until(d -> !field(form, "Story id").getDomProperty("value").isEmpty());
+      field(form, "Story id").clear();
       field(form, "Story id").sendKeys(storyId);
       field(form, "Title").sendKeys("Download a monthly statement");
       field(form, "As a").sendKeys("customer");
@@ -303,7 +303,7 @@ class TasklistBrowserIT {
       SessionReply suspend = cockpitRequest("PUT", "/process-instance/" + instanceId + "/suspended",
           "{\"suspended\":true}");
       assertThat(suspend.status()).isEqualTo(403);
-      assertThat(suspend.body()).as("refused by the engine's authorization, not by CSRF protection")
+      assertThat(suspend.body()).as("refused by the engine's rules or authorization, not by CSRF protection")
           .contains("po").containsAnyOf("UPDATE", "may not suspend");
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).active().count())
           .isEqualTo(1);
@@ -328,6 +328,17 @@ class TasklistBrowserIT {
     WebElement labelElement = form.findElement(By.xpath(
         ".//label[starts-with(normalize-space(.), '" + label + "')]"));
     return form.findElement(By.id(labelElement.getDomAttribute("for")));
+  }
+
+  /** Picks the entry of a form-js select (a list of values, not a text field) whose text starts with {@code entry}. */
+  private void selectEntry(WebElement form, String label, String entry) {
+    WebElement select = field(form, label).findElement(By.xpath("./ancestor::*[contains(@class, 'fjs-form-field')][1]"));
+    WebElement group = select.findElement(By.cssSelector(".fjs-input-group"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", group);
+    group.click();
+    wait.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(item -> item.getText().trim().equals(entry) || item.getText().trim().startsWith(entry + " "))
+        .findFirst().orElse(null)).click();
   }
 
   private String newStory() {

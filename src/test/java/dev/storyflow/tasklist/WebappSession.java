@@ -3,8 +3,10 @@ package dev.storyflow.tasklist;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -19,14 +21,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A user of Camunda's webapps in headless Debian Chromium: logs into Tasklist or Cockpit, opens a
- * task's form or a story in Cockpit. Skips the test when Chromium is not installed, unless
- * {@code STORYFLOW_REQUIRE_BROWSER=true} (CI).
+ * task's form or a story in Cockpit, claims, decides and completes as a person would. Skips the
+ * test when Chromium is not installed, unless {@code STORYFLOW_REQUIRE_BROWSER=true} (CI).
  */
 final class WebappSession implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final By SIGNIN_FORM = By.cssSelector("form[name=signinForm]");
+  static final By FORM = By.cssSelector("[cam-tasklist-form] .fjs-container");
+  static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+  static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
 
   final WebDriver browser;
   final WebDriverWait wait;
@@ -43,6 +48,20 @@ final class WebappSession implements AutoCloseable {
   }
 
   static WebappSession open(int port) throws Exception {
+    return new WebappSession(chromium(1400, 1800), port);
+  }
+
+  /** A browser whose page (the viewport, without the window's frame) is {@code width} × {@code height}. */
+  static WebappSession open(int port, int width, int height) throws Exception {
+    WebDriver browser = chromium(width, height);
+    Map<?, ?> frame = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript(
+        "return {w: window.outerWidth - window.innerWidth, h: window.outerHeight - window.innerHeight};");
+    browser.manage().window().setSize(new Dimension(width + ((Number) frame.get("w")).intValue(),
+        height + ((Number) frame.get("h")).intValue()));
+    return new WebappSession(browser, port);
+  }
+
+  private static WebDriver chromium(int width, int height) throws Exception {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "true".equals(System.getenv("STORYFLOW_REQUIRE_BROWSER"))) {
       throw new IllegalStateException("chromium and chromium-driver are required (STORYFLOW_REQUIRE_BROWSER=true)");
@@ -52,10 +71,10 @@ final class WebappSession implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1800", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        "--window-size=" + width + "," + height, "--user-data-dir=" + Files.createTempDirectory("chromium"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    return new WebappSession(new ChromeDriver(service, options), port);
+    return new ChromeDriver(service, options);
   }
 
   void loginToTasklist(String user, String password) {
@@ -68,12 +87,22 @@ final class WebappSession implements AutoCloseable {
 
   private void login(String webapp, String user, String password) {
     browser.get(webapp);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(password);
+    // the sign-in form may still be redrawn while it loads: each field is found, filled and read back
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name=signinForm] input[type=text]")));
+    wait.until(d -> fill(name, user));
+    WebElement secret = browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
+    wait.until(d -> fill(secret, password));
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit], form[name=signinForm] button.btn-primary"))
         .click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(SIGNIN_FORM));
+  }
+
+  private static boolean fill(WebElement input, String value) {
+    input.clear();
+    input.click();
+    input.sendKeys(value);
+    return value.equals(input.getDomProperty("value"));
   }
 
   /** Opens a task in Tasklist and returns its Camunda Form once it shows {@code expectedText}. */
@@ -82,6 +111,96 @@ final class WebappSession implements AutoCloseable {
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
     wait.until(d -> form.getText().contains(expectedText));
     return form;
+  }
+
+  /** Claims the open task with the Claim button of Storyflow's "claim this task" notice. */
+  void claimFromNotice() {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".sf-claim-notice button.sf-claim"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".sf-claim-notice")));
+  }
+
+  /** Chooses the option of a radio group whose label starts with {@code label}. */
+  void choose(WebElement form, String label) {
+    WebElement option = form.findElement(By.xpath(".//label[input[@type='radio']][starts-with(normalize-space(.), '"
+        + label + "')]/input"));
+    centre(option);
+    option.click();
+  }
+
+  /** The input (or text area) of a form field by its label. */
+  WebElement field(WebElement form, String label) {
+    WebElement labelElement = form.findElement(By.xpath(
+        ".//label[starts-with(normalize-space(.), '" + label + "')]"));
+    return form.findElement(By.id(labelElement.getDomAttribute("for")));
+  }
+
+  /** Picks an entry of a form-js select whose label starts with {@code label}. */
+  void select(WebElement form, String fieldLabel, String entry) {
+    WebElement input = field(form, fieldLabel);
+    WebElement group = input.findElement(By.xpath("./ancestor::*[contains(@class, 'fjs-input-group')][1]"));
+    centre(group);
+    group.click();
+    WebElement item = wait.until(d -> group.findElement(By.xpath("./ancestor::*[contains(@class, 'fjs-form-field')][1]"))
+        .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(e -> e.getText().trim().startsWith(entry)).findFirst().orElse(null));
+    item.click();
+  }
+
+  /** The text of the chosen entry of a form-js select. */
+  String selected(WebElement form, String fieldLabel) {
+    WebElement input = field(form, fieldLabel);
+    return input.findElement(By.xpath("./ancestor::*[contains(@class, 'fjs-form-field')][1]"))
+        .findElement(By.cssSelector(".fjs-select-display")).getText().trim();
+  }
+
+  void centre(WebElement element) {
+    script("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  WebElement completeButton() {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE));
+  }
+
+  /** Why Complete (or Start) waits, as the page shows it beside the button; empty when it does not wait. */
+  String reasonBesideSubmit() {
+    return browser.findElements(By.cssSelector(".sf-reason")).stream().map(WebElement::getText)
+        .findFirst().orElse("");
+  }
+
+  /** The labels of the form fields marked as needed. */
+  java.util.List<String> markedFields(WebElement form) {
+    return form.findElements(By.cssSelector(".fjs-form-field.sf-needed .fjs-form-field-label")).stream()
+        .map(e -> e.getText().trim()).toList();
+  }
+
+  /** The text of the webapp's notification panels, read in one go. */
+  String notifications() {
+    return (String) script("return Array.from(document.querySelectorAll('[notifications-panel]'))"
+        + ".map(p => p.textContent).join(' ');");
+  }
+
+  /** Status and body of a request that the page sends to the webapp's engine API, as Tasklist does. */
+  record Reply(long status, String body) {
+  }
+
+  /** A request of this session to the webapp's own engine API, with its CSRF token. */
+  Reply engineRequest(String method, String path, String json) {
+    return request(method, "/camunda/api/engine/engine/default" + path, json);
+  }
+
+  /** A request of this session to a path of the webapps (e.g. {@code /camunda/api/storyflow/...}). */
+  @SuppressWarnings("unchecked")
+  Reply request(String method, String path, String json) {
+    Map<String, Object> reply = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+        const [method, url, body, done] = arguments;
+        const token = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
+        const headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+        if (token) { headers['X-XSRF-TOKEN'] = token; }
+        fetch(url, {method, headers, body: method === 'GET' ? undefined : body, credentials: 'same-origin'})
+          .then(reply => reply.text().then(text => done({status: reply.status, body: text})))
+          .catch(error => done({status: -1, body: String(error)}));""", method, path, json);
+    return new Reply((Long) reply.get("status"), (String) reply.get("body"));
   }
 
   /** Opens a process instance's variables in Cockpit; returns the page once it shows {@code expectedText}. */
@@ -100,6 +219,10 @@ final class WebappSession implements AutoCloseable {
     Path target = Path.of("target", "screenshots");
     Files.createDirectories(target);
     Files.write(target.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  String tasklist() {
+    return tasklist;
   }
 
   @Override
