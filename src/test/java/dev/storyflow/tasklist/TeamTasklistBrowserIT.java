@@ -374,7 +374,15 @@ class TeamTasklistBrowserIT {
         WebElement form = tasklist.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
         // (the form is ready once it has suggested an id for a story without an epic)
         tasklist.wait.until(d -> !tasklist.field(form, "Story id").getDomProperty("value").isEmpty());
-        tasklist.field(form, "Epic").sendKeys("billing");
+        // (typed again if the form re-rendered under the keys while it filled in its suggestion)
+        tasklist.wait.until(d -> {
+          WebElement epic = tasklist.field(form, "Epic");
+          if (!"billing".equals(epic.getDomProperty("value"))) {
+            epic.clear();
+            epic.sendKeys("billing");
+          }
+          return "billing".equals(tasklist.field(form, "Epic").getDomProperty("value"));
+        });
 
         // then the id is the epic's next free one
         tasklist.wait.until(d -> form.getText().contains("Suggested: BL-108, the next id in epic billing after BL-107"));
