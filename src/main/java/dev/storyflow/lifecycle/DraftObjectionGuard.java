@@ -5,7 +5,6 @@ import dev.storyflow.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -18,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DraftObjectionGuard implements ApprovalGuard {
-
-  private static final Set<String> REVIEWS = Set.of(StoryTask.ARCHITECT_REVIEW.id(), StoryTask.SECURITY_EARLY_REVIEW.id());
 
   private final AuditLog audit;
 
@@ -41,11 +38,9 @@ class DraftObjectionGuard implements ApprovalGuard {
     } catch (DataAccessException e) {
       return Optional.of("the Draft reviews cannot be read from the audit");
     }
-    long lastDecision = entries.stream().filter(e -> StoryTask.APPROVE_DRAFT.id().equals(e.taskDefinitionKey()))
-        .mapToLong(AuditEntry::id).max().orElse(0);
+    long round = DraftRound.start(entries);
     List<String> objections = entries.stream()
-        .filter(e -> e.id() > lastDecision && REVIEWS.contains(e.taskDefinitionKey()))
-        .filter(e -> Decision.Outcome.REWORK.name().equals(e.outcome()))
+        .filter(e -> DraftRound.isOpenObjection(e, round))
         .map(DraftObjectionGuard::describe)
         .toList();
     return objections.isEmpty() ? Optional.empty()

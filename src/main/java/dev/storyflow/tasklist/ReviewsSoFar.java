@@ -2,10 +2,8 @@ package dev.storyflow.tasklist;
 
 import dev.storyflow.audit.AuditEntry;
 import dev.storyflow.audit.AuditLog;
-import dev.storyflow.lifecycle.Decision;
-import dev.storyflow.lifecycle.StoryTask;
+import dev.storyflow.lifecycle.DraftRound;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +15,6 @@ import org.springframework.stereotype.Component;
 class ReviewsSoFar {
 
   static final int SHOWN = 25;
-  /** The Draft opinions that the product owner overrules only with a comment (see DraftObjectionGuard). */
-  private static final Set<String> OBJECTING = Set.of(StoryTask.ARCHITECT_REVIEW.id(),
-      StoryTask.SECURITY_EARLY_REVIEW.id());
 
   private final AuditLog audit;
 
@@ -33,11 +28,9 @@ class ReviewsSoFar {
   List<Review> of(String storyId, Function<String, String> stepName) {
     // decisions on tasks; the audit also keeps what happened to the story otherwise (a carry-over)
     List<AuditEntry> entries = audit.forStory(storyId).stream().filter(e -> e.taskDefinitionKey() != null).toList();
-    long round = entries.stream().filter(e -> StoryTask.APPROVE_DRAFT.id().equals(e.taskDefinitionKey()))
-        .mapToLong(AuditEntry::id).max().orElse(0);
+    long round = DraftRound.start(entries);
     return entries.stream()
-        .map(e -> Review.of(e, stepName.apply(e.taskDefinitionKey()), e.id() > round
-            && OBJECTING.contains(e.taskDefinitionKey()) && Decision.Outcome.REWORK.name().equals(e.outcome())))
+        .map(e -> Review.of(e, stepName.apply(e.taskDefinitionKey()), DraftRound.isOpenObjection(e, round)))
         .toList();
   }
 
