@@ -325,32 +325,54 @@ function claimNotice() {
 // --- the start form ---------------------------------------------------------------------------------
 
 let lastSuggestion = null;
+let lastHint = null;
+let suggestionRequest = 0;
+let lastTyped = 0;
+const TYPING_PAUSE_MS = 600;
+
+/** The hint under the story id, shown again when form-js re-renders the field without it. */
+function showHint(container) {
+  const id = input(container, 'storyId');
+  if (!id || !lastHint || id.value !== lastSuggestion) {
+    return;
+  }
+  const wrapper = id.closest('.fjs-form-field');
+  let hint = wrapper.querySelector('.sf-hint');
+  if (!hint) {
+    hint = document.createElement('div');
+    hint.className = 'sf-hint';
+    wrapper.appendChild(hint);
+  }
+  if (hint.textContent !== lastHint) {
+    hint.textContent = lastHint;
+  }
+}
 
 async function suggestId(container) {
-  const id = input(container, 'storyId');
-  if (!id) {
+  const request = ++suggestionRequest;
+  const current = () => input(container, 'storyId');
+  const id = current();
+  if (!id || (id.value && id.value !== lastSuggestion)) {
     return;
   }
   const epic = input(container, 'epic');
   const epicValue = epic ? epic.value.trim() : '';
-  if (id.value && id.value !== lastSuggestion) {
-    return;
-  }
   try {
     const suggestion = await call('GET', `${storyflowApi}/next-story-id?epic=${encodeURIComponent(epicValue)}`);
-    if (id.value && id.value !== lastSuggestion) {
+    // form-js takes typed text in 300 ms after the last key and then renders every field from its
+    // state: a value set while the user types elsewhere would wipe their last keys, so wait for a pause
+    while (Date.now() - lastTyped < TYPING_PAUSE_MS) {
+      await new Promise(resolve => setTimeout(resolve, TYPING_PAUSE_MS - (Date.now() - lastTyped)));
+    }
+    // an answer to an older question (the epic changed meanwhile) is dropped; so is one the user typed over
+    const now = current();
+    if (request !== suggestionRequest || !now || (now.value && now.value !== lastSuggestion)) {
       return;
     }
     lastSuggestion = suggestion.storyId;
-    type(id, suggestion.storyId);
-    const wrapper = id.closest('.fjs-form-field');
-    let hint = wrapper.querySelector('.sf-hint');
-    if (!hint) {
-      hint = document.createElement('div');
-      hint.className = 'sf-hint';
-      wrapper.appendChild(hint);
-    }
-    hint.textContent = `Suggested: ${suggestion.storyId}, ${suggestion.reason}.`;
+    lastHint = `Suggested: ${suggestion.storyId}, ${suggestion.reason}.`;
+    type(now, suggestion.storyId);
+    showHint(container);
   } catch (e) {
     // no suggestion: the product owner types the id
   }
@@ -454,10 +476,12 @@ function offerCheck(container) {
 function startForm(container) {
   offerCheck(container);
   if (container.dataset.sfStart) {
+    showHint(container);
     return;
   }
   container.dataset.sfStart = 'true';
   lastSuggestion = null;
+  lastHint = null;
   suggestId(container);
 }
 
@@ -465,6 +489,9 @@ function startForm(container) {
 let epicTimer = null;
 document.addEventListener('input', event => {
   const container = event.target instanceof Element && event.target.closest('.modal .fjs-container');
+  if (container && event.isTrusted) {
+    lastTyped = Date.now();
+  }
   if (container && event.target === input(container, 'epic')) {
     clearTimeout(epicTimer);
     epicTimer = setTimeout(() => suggestId(container), 400);
