@@ -211,6 +211,7 @@ class CommandRules extends CommandInterceptor {
           && !submitted.isEmpty() && isStoryProcess(context, task)) {
         StoryTask.ofId(task.getTaskDefinitionKey()).ifPresent(storyTask ->
             CompletionFields.check(storyTask, submitted.keySet().stream().map(Objects::toString).toList()));
+        DecisionInputs.makeTransient(completion, submitted, task);
       }
       try {
         return completion.execute(context);

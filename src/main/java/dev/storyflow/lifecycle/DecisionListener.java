@@ -1,17 +1,12 @@
 package dev.storyflow.lifecycle;
 
-import static dev.storyflow.lifecycle.StoryVariables.APPROVED;
-import static dev.storyflow.lifecycle.StoryVariables.COMMENT;
 import static dev.storyflow.lifecycle.StoryVariables.CONCERNS_TO_ADDRESS;
 import static dev.storyflow.lifecycle.StoryVariables.DECISION;
+import static dev.storyflow.lifecycle.StoryVariables.DECISION_INPUTS;
 import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_RESOLVED;
-import static dev.storyflow.lifecycle.StoryVariables.NEEDS_BACKEND_SUPPORT;
 import static dev.storyflow.lifecycle.StoryVariables.SUPPORT_REQUEST;
-import static dev.storyflow.lifecycle.StoryVariables.WITHDRAW;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_REASON;
 import static dev.storyflow.lifecycle.StoryVariables.REWORK_TARGET;
-import static dev.storyflow.lifecycle.StoryVariables.REWORK_TO;
-import static dev.storyflow.lifecycle.StoryVariables.SECURITY_CONCERNS;
 import static dev.storyflow.lifecycle.StoryVariables.STATUS;
 
 import dev.storyflow.lifecycle.StoryTask.DecisionKind;
@@ -49,12 +44,7 @@ class DecisionListener implements TaskListener {
       task.getProcessEngineServices().getTaskService()
           .createComment(task.getId(), task.getProcessInstanceId(), decision.comment());
     }
-    task.removeVariable(APPROVED);
-    task.removeVariable(COMMENT);
-    task.removeVariable(REWORK_TO);
-    task.removeVariable(SECURITY_CONCERNS);
-    task.removeVariable(NEEDS_BACKEND_SUPPORT);
-    task.removeVariable(WITHDRAW);
+    DECISION_INPUTS.forEach(task::removeVariable);
     if (decision.outcome() == Decision.Outcome.SUPPORT) {
       task.setVariable(SUPPORT_REQUEST, decision.comment());
     }

@@ -11,11 +11,15 @@ import static dev.storyflow.lifecycle.StoryVariables.STORY_POINTS;
 import static dev.storyflow.lifecycle.StoryVariables.WITHDRAW;
 
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -48,21 +52,57 @@ public class DecisionRules {
   static final List<String> PRIORITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
 
   /**
-   * The variables visible to a task, each read on its own. A submitted value that cannot be
-   * deserialized (JSON that does not parse or is nested too deep, an Object of a class that is not
-   * allowed) is read as {@link Unreadable}, which no rule and no guard accepts: the decision is
-   * refused with a 400 naming the field instead of failing with a server error.
+   * The variables visible to a task, each read on its own when a rule or a guard asks for it: a
+   * decision reads its few fields and, for an approval, the one evidence report of its guard,
+   * never the other reports (each a JSON byte array to fetch and parse). A submitted value that
+   * cannot be deserialized (JSON that does not parse or is nested too deep, an Object of a class
+   * that is not allowed) is read as {@link Unreadable}, which no rule and no guard accepts: the
+   * decision is refused with a 400 naming the field instead of failing with a server error.
    */
   public Map<String, Object> readable(VariableScope scope) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (String name : scope.getVariableNames()) {
+    return new ReadOnDemand(scope);
+  }
+
+  /** The variables of a scope, each read when first asked for. */
+  private static final class ReadOnDemand extends AbstractMap<String, Object> {
+
+    private final VariableScope scope;
+    private final Map<String, Object> read = new HashMap<>();
+
+    ReadOnDemand(VariableScope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public Object get(Object key) {
+      if (!(key instanceof String name)) {
+        return null;
+      }
+      if (!read.containsKey(name)) {
+        read.put(name, readOne(name));
+      }
+      return read.get(name);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String name && scope.hasVariable(name);
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Map<String, Object> all = new LinkedHashMap<>();
+      scope.getVariableNames().forEach(name -> all.put(name, get(name)));
+      return Collections.unmodifiableMap(all).entrySet();
+    }
+
+    private Object readOne(String name) {
       try {
-        variables.put(name, scope.getVariable(name));
+        return scope.getVariable(name);
       } catch (ProcessEngineException | SpinRuntimeException e) {
-        variables.put(name, new Unreadable(name));
+        return new Unreadable(name);
       }
     }
-    return variables;
   }
 
   /** A variable whose value cannot be deserialized. */

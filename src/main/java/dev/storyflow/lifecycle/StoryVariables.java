@@ -42,6 +42,14 @@ public final class StoryVariables {
   public static final String NEEDS_BACKEND_SUPPORT = "needsBackendSupport";
   /** The product owner withdraws the story on {@code Task_ReviseStory} (with a comment). */
   public static final String WITHDRAW = "withdraw";
+  /**
+   * The inputs of a decision: read by the decision rules while the task completes, then gone. A
+   * completion carries them as transient variables (never written, no history), and the decision
+   * listener removes whatever is left, so that they never leak into the next decision. What they
+   * decided is kept in the audit, the task comment and the outcome variables.
+   */
+  public static final java.util.Set<String> DECISION_INPUTS = java.util.Set.of(APPROVED, COMMENT, REWORK_TO,
+      SECURITY_CONCERNS, NEEDS_BACKEND_SUPPORT, WITHDRAW);
   /** What QA asked the backend engineer to look into: the comment of the last support request. */
   public static final String SUPPORT_REQUEST = "supportRequest";
   /** Set by the engine after each checked decision: APPROVED, REWORK or SECURITY_CONCERNS. */

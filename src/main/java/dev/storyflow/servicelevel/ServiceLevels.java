@@ -1,20 +1,20 @@
 package dev.storyflow.servicelevel;
 
-import dev.storyflow.identity.EngineAccess;
 import dev.storyflow.lifecycle.StoryVariables;
 import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,22 +23,21 @@ import org.springframework.stereotype.Component;
  * Service levels of the story's user tasks (design section 10), from the latest deployed
  * {@code processes/service-levels.dmn}. Every user task's {@code camunda:dueDate} is
  * {@link #dueAt} (Tasklist shows and sorts by it), and its two timeout listeners fire at
- * {@link #dueAt} (reminder) and {@link #escalateAt} (escalation). Evaluated as the system: the
- * table is Storyflow's own rule, not a user's request.
+ * {@link #dueAt} (reminder) and {@link #escalateAt} (escalation). The table is Storyflow's own
+ * configuration, not a user's request: no user's authorizations apply to it.
  */
 @Component("serviceLevels")
 public class ServiceLevels {
 
   static final String DECISION_KEY = "service-levels";
 
-  private final DecisionService decisions;
-  private final EngineAccess engine;
+  private final ProcessEngineConfigurationImpl configuration;
   private final ZoneId zone;
-  private final ThreadLocal<PerCommand> perCommand = new ThreadLocal<>();
+  private final Map<String, ServiceLevel> evaluated = new ConcurrentHashMap<>();
+  private final ThreadLocal<LookedUp> perCommand = new ThreadLocal<>();
 
-  ServiceLevels(DecisionService decisions, EngineAccess engine, @Value("${storyflow.time-zone:UTC}") ZoneId zone) {
-    this.decisions = decisions;
-    this.engine = engine;
+  ServiceLevels(ProcessEngineConfigurationImpl configuration, @Value("${storyflow.time-zone:UTC}") ZoneId zone) {
+    this.configuration = configuration;
     this.zone = zone;
   }
 
@@ -53,34 +52,39 @@ public class ServiceLevels {
   }
 
   /**
-   * The status's service level. Creating a task asks three times (its due date and its two
-   * timers), in one engine command: the table is evaluated once per command and status, so task
-   * creation pays for one evaluation (a definition lookup and its history rows), not three.
+   * The status's service level. Every task creation asks three times (its due date and its two
+   * timers) in one engine command: the latest version of the table is looked up once per command,
+   * and its answer is kept per version and status, so the table is evaluated once per status on
+   * each node until a new version is deployed.
    *
    * @throws IllegalStateException when the table gives no service level for the status
    */
   public ServiceLevel of(String status) {
-    CommandContext command = Context.getCommandContext();
-    if (command == null) {
-      return evaluate(status);
-    }
-    PerCommand cached = perCommand.get();
-    if (cached == null || cached.command().get() != command) {
-      cached = new PerCommand(new WeakReference<>(command), new HashMap<>());
-      perCommand.set(cached);
-    }
-    return cached.levels().computeIfAbsent(status, this::evaluate);
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      DmnDecision table = latestTable(context);
+      String version = ((DecisionDefinition) table).getId();
+      return evaluated.computeIfAbsent(version + " " + status, key -> evaluate(table, status));
+    });
   }
 
-  /** The levels evaluated in the engine command running on this thread (held weakly once it ends). */
-  private record PerCommand(WeakReference<CommandContext> command, Map<String, ServiceLevel> levels) {
+  private DmnDecision latestTable(CommandContext context) {
+    LookedUp lookedUp = perCommand.get();
+    if (lookedUp == null || lookedUp.command().get() != context) {
+      lookedUp = new LookedUp(new WeakReference<>(context), (DmnDecision) context.getProcessEngineConfiguration()
+          .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(DECISION_KEY));
+      perCommand.set(lookedUp);
+    }
+    return lookedUp.table();
   }
 
-  private ServiceLevel evaluate(String status) {
-    DmnDecisionResultEntries result = engine.asSystem(() -> decisions.evaluateDecisionByKey(DECISION_KEY)
-        .variables(Variables.createVariables().putValue("status", status))
-        .evaluate()
-        .getSingleResult());
+  /** The table version looked up in the engine command running on this thread (held weakly once it ends). */
+  private record LookedUp(WeakReference<CommandContext> command, DmnDecision table) {
+  }
+
+  private ServiceLevel evaluate(DmnDecision table, String status) {
+    DmnDecisionResultEntries result = configuration.getDmnEngine()
+        .evaluateDecision(table, Variables.createVariables().putValue("status", status))
+        .getSingleResult();
     if (result == null || result.getEntry("due") == null || result.getEntry("escalateAfter") == null) {
       throw new IllegalStateException("Decision " + DECISION_KEY + " gives no service level for status " + status);
     }
