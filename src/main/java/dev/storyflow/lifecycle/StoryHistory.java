@@ -20,21 +20,32 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Full history, without the rows that serve no one. The engine keeps, for every variable, its
- * historic instance ({@code ACT_HI_VARINST}, the latest value) and one detail row per change
- * ({@code ACT_HI_DETAIL}, with a copy of the value's byte array for JSON). Storyflow keeps the
- * detail rows of the story's own fields and of the evidence reports, which people and auditors
- * look back at, but not of its bookkeeping: the status (kept as activity history, which the status
- * history reads), the outcome and rework variables (each decision is in the audit and its comment
- * a task comment), the fallback and support markers, the override log (rebuilt from the audit),
- * the agent runs (kept in {@code SF_AGENT_RUN}), and the task-local presentation variables of
- * Tasklist (reviews so far, sprint options, prefills). Their historic instances stay.
+ * Full history, without the rows that serve no one: the engine's history level {@code full}
+ * (same id and name, so a database keeps its level) with three exceptions.
+ * <ul>
+ *   <li>No detail row ({@code ACT_HI_DETAIL}, with a copy of a JSON value's byte array) for each
+ *       change of a bookkeeping variable: the status (kept as activity history, which the status
+ *       history reads), the outcome and rework variables (each decision is in the audit and its
+ *       comment a task comment), the fallback and support markers, the override log (rebuilt from
+ *       the audit), the agent runs (kept in {@code SF_AGENT_RUN}). Their historic instance with
+ *       the latest value stays, and the story's own fields and the reports keep every change.</li>
+ *   <li>None either for the task-local presentation variables of Tasklist (reviews so far, sprint
+ *       options, prefills), which are derived from the audit and the story.</li>
+ *   <li>No job log of the creation and deletion of the service-level timers that every user task
+ *       has (reminder and escalation): most are deleted unfired when the task completes. When one
+ *       fires, its success or failure is logged as any job's.</li>
+ * </ul>
  */
 @Component
 class StoryHistory extends AbstractProcessEnginePlugin {
@@ -51,26 +62,37 @@ class StoryHistory extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // in place of the engine's default database handler; other plugins' handlers still run
-    configuration.setEnableDefaultDbHistoryEventHandler(false);
-    List<HistoryEventHandler> handlers = new ArrayList<>();
-    handlers.add(new Handler());
-    if (configuration.getCustomHistoryEventHandlers() != null) {
-      handlers.addAll(configuration.getCustomHistoryEventHandlers());
+    // a custom level of the configured name is chosen over the built-in one of that name
+    List<HistoryLevel> levels = new ArrayList<>();
+    if (configuration.getCustomHistoryLevels() != null) {
+      levels.addAll(configuration.getCustomHistoryLevels());
     }
-    configuration.setCustomHistoryEventHandlers(handlers);
+    levels.add(new Level());
+    configuration.setCustomHistoryLevels(levels);
   }
 
-  /** The engine's own handler, writing fewer detail rows. */
-  static final class Handler extends DbHistoryEventHandler {
+  /** {@code full}, but for the exceptions above. */
+  static final class Level extends HistoryLevelFull {
 
     @Override
-    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-      return super.shouldWriteHistoricDetail(event) && keepsDetail(event);
+    public boolean isHistoryEventProduced(HistoryEventType type, Object entity) {
+      if (type == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL) {
+        return keepsDetail(entity);
+      }
+      if (type == HistoryEventTypes.JOB_CREATE || type == HistoryEventTypes.JOB_DELETE) {
+        return !(entity instanceof JobEntity job && TimerTaskListenerJobHandler.TYPE.equals(job.getJobHandlerType()));
+      }
+      return true;
     }
 
-    static boolean keepsDetail(HistoricVariableUpdateEventEntity event) {
-      return event.getTaskId() == null && !BOOKKEEPING.contains(event.getVariableName());
+    private static boolean keepsDetail(Object entity) {
+      if (entity instanceof HistoricVariableUpdateEventEntity event) {
+        return event.getTaskId() == null && !BOOKKEEPING.contains(event.getVariableName());
+      }
+      if (entity instanceof VariableInstanceEntity variable) {
+        return variable.getTaskId() == null && !BOOKKEEPING.contains(variable.getName());
+      }
+      return true;
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.storyflow.lifecycle.StoryRuleException;
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -61,7 +62,12 @@ class StoryIntakeListener implements ExecutionListener {
     Map<String, Object> normalized = mapper.toVariables(story);
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     normalized.put(CREATED_BY, user == null ? null : user.getUserId());
-    execution.setVariables(normalized);
+    // only what normalising changed: writing a variable again costs an update and a history row
+    normalized.forEach((name, value) -> {
+      if (!execution.hasVariable(name) || !Objects.equals(variables.get(name), value)) {
+        execution.setVariable(name, value);
+      }
+    });
     StoryVariablesMapper.FIELDS.stream()
         .filter(name -> !normalized.containsKey(name) && execution.hasVariable(name))
         .forEach(execution::removeVariable);

@@ -79,6 +79,13 @@ class StoryHistoryTest {
     assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("service-levels").count())
         .isEqualTo(evaluations);
 
+    // and the service-level timers of the tasks leave no job log when they are created or deleted unfired
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(story.getId()).list())
+        .noneMatch(log -> "timer-task-listener".equals(log.getJobDefinitionType()));
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(story.getId()).timers().count())
+        .isPositive();
+    assertThat(engine.getManagementService().getHistoryLevel()).isEqualTo(3);
+
     // and no removal time is stamped on history (cleanup goes by end time)
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(story.getId()).singleResult()
         .getRemovalTime()).isNull();
