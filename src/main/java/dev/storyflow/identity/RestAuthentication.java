@@ -9,9 +9,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -27,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTP Basic against the Camunda identity on both REST doors, {@code /engine-rest} and
  * {@code /api}, with Camunda's own filter: one set of users and groups, however a user comes in.
  * The filter puts the user and its groups on the engine for the request, so the engine's
- * authorizations apply.
+ * authorizations apply. Both doors share one {@link AuthenticationCache} of verified passwords,
+ * group ids and tenant ids ({@code storyflow.security.authentication-cache}).
  *
  * <p>{@code /api} also lets a user logged into Camunda's webapps read with that session, so that
  * Cockpit's Storyflow plugin and the {@code /board} page need no second login. Only reads
@@ -42,13 +42,18 @@ class RestAuthentication {
   private static final Set<String> READS = Set.of("GET", "HEAD");
 
   @Bean
-  FilterRegistrationBean<Filter> engineRestAuthentication() {
-    return authentication("engine-rest-authentication", "/engine-rest", HttpBasicAuthenticationProvider.class);
+  AuthenticationCache authenticationCache(AuthenticationCacheProperties properties) {
+    return new AuthenticationCache(properties.authenticationCache());
   }
 
   @Bean
-  FilterRegistrationBean<Filter> apiAuthentication() {
-    return authentication("api-authentication", "/api", WebappSessionOrBasic.class);
+  FilterRegistrationBean<Filter> engineRestAuthentication(AuthenticationCache cache) {
+    return authentication("engine-rest-authentication", "/engine-rest", new CachedBasicAuthentication(cache), cache);
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> apiAuthentication(AuthenticationCache cache) {
+    return authentication("api-authentication", "/api", new WebappSessionOrBasic(cache), cache);
   }
 
   @Bean
@@ -62,21 +67,24 @@ class RestAuthentication {
   }
 
   private static FilterRegistrationBean<Filter> authentication(String name, String prefix,
-      Class<? extends HttpBasicAuthenticationProvider> provider) {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+      AuthenticationProvider provider, AuthenticationCache cache) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new CachedAuthenticationFilter(prefix, provider, cache));
     registration.setName(name);
     registration.addUrlPatterns(prefix + "/*");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName());
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefix);
     return registration;
   }
 
   /**
    * HTTP Basic; for a read without credentials, the user that Camunda's webapp login put in the
-   * HTTP session. The user's groups are read afresh for every request, as for Basic. Public, as
-   * Camunda's filter creates it by its class name.
+   * HTTP session (the session is that user's cache: no password is checked). The user's groups
+   * are looked up as for Basic.
    */
-  public static class WebappSessionOrBasic extends HttpBasicAuthenticationProvider {
+  static class WebappSessionOrBasic extends CachedBasicAuthentication {
+
+    WebappSessionOrBasic(AuthenticationCache cache) {
+      super(cache);
+    }
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
