@@ -8,20 +8,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@link Criterion#UNAMBIGUOUS}: the means and the acceptance criteria are free of requirements
- * smells (subjective language, ambiguous adverbs and adjectives, loopholes, open-ended terms,
- * superlatives, comparatives, vague pronouns, incomplete references). Quantity and quality words
- * count as precise when the same line gives a number ("fast: under 2 seconds"). The ends ("so
- * that …") are not checked: a benefit is qualitative by nature, and on real backlogs the smells
- * found there were nearly all false alarms.
+ * smells (subjective language, vague quantities, ambiguous adverbs and adjectives, loopholes,
+ * open-ended terms, superlatives, comparatives, vague pronouns, incomplete references, undefined
+ * abbreviations). Quantity and quality words count as precise when the same line gives a number
+ * ("fast: under 2 seconds"). The ends ("so that …") are not checked: a benefit is qualitative by
+ * nature, and on real backlogs the smells found there were nearly all false alarms.
  */
 class AmbiguityCheck implements QualityCheck {
+
+  /** A means of dots alone ("to ...") is a placeholder, left to WELL_FORMED. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(?:to\\b)?[\\s.…_]*");
 
   private static final Map<Category, String> ADVICE = Map.of(
       Smells.SUBJECTIVE, "say what can be observed or measured",
       Smells.VAGUE_QUANTITY, "give a number or a rule",
+      Smells.VAGUE_ADVERB, "give a number or a rule",
       Smells.LOOPHOLE, "say exactly when it applies, or drop it",
       Smells.OPEN_ENDED, "list every case",
       Smells.SUPERLATIVE, "state the measure and the target",
@@ -32,8 +37,9 @@ class AmbiguityCheck implements QualityCheck {
   public List<Finding> check(StoryText story) {
     List<Finding> findings = new ArrayList<>();
     Segment means = story.statement().means();
-    if (means != null) {
+    if (means != null && !PLACEHOLDER.matcher(means.text()).matches()) {
       scan(means, Smells.WORDING, story, findings);
+      undefinedAbbreviation(means, findings);
       Matcher pronoun = Smells.PRONOUN_MEANS.matcher(means.text());
       if (pronoun.find()) {
         findings.add(new Finding("ambiguity.vague-pronoun",
@@ -52,6 +58,18 @@ class AmbiguityCheck implements QualityCheck {
       }
     }
     return findings;
+  }
+
+  /** The first abbreviation of the means that names a thing of the team's own and is not in everyday use. */
+  private static void undefinedAbbreviation(Segment means, List<Finding> findings) {
+    Matcher abbreviation = Smells.ABBREVIATION.matcher(means.text());
+    while (abbreviation.find()) {
+      if (!Smells.KNOWN_ABBREVIATIONS.contains(abbreviation.group(1).toLowerCase(Locale.ROOT))) {
+        findings.add(new Finding("ambiguity.undefined-abbreviation", "Undefined abbreviation \"" + abbreviation.group(1)
+            + "\" in the means: spell it out or link to what it names", means.evidence(abbreviation.group().strip())));
+        return;
+      }
+    }
   }
 
   private static void scan(Segment segment, List<Category> categories, StoryText story, List<Finding> findings) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@link Criterion#ATOMIC}: the means asks for one feature. Flags two actions joined by a
- * conjunction ("create and delete", "export or print", "add/edit", "…, and also send …"), a second
+ * conjunction ("create and delete", "export or print", "add/edit", "…, and also send …") or by a comma
+ * after a verb without an object ("indent, outdent content"), a second
  * "I want" and a second sentence that adds a feature ("Also …"). Two objects of one action
  * ("name and email") are one feature and pass: only a verb after the conjunction counts.
  */
@@ -19,6 +20,9 @@ class AtomicCheck implements QualityCheck {
 
   /** Words that are verbs or nouns: a verb only when something verb-like follows. */
   static final Set<String> NOUN_OR_VERB = Lexicon.words("atomic/noun-or-verb");
+
+  /** Tags of content words. */
+  private static final Set<String> CONTENT_TAGS = Set.of("VERB", "NOUN", "ADJ", "PROPN");
 
   /** Tags that start the object of a verb. */
   private static final Set<String> OBJECT_TAGS = Set.of("DET", "PRON", "NOUN", "PROPN", "NUM", "ADJ");
@@ -82,11 +86,12 @@ class AtomicCheck implements QualityCheck {
       Word word = words.get(i);
       boolean slash = "/".equals(word.lower()) && isVerb(words, tags, i - 1, false);
       boolean conjunction = CONJUNCTIONS.contains(word.lower()) || isAsWellAs(words, i);
-      if (!slash && !conjunction) {
+      boolean comma = ",".equals(word.lower()) && isBareVerb(words, tags, i - 1);
+      if (!slash && !conjunction && !comma) {
         continue;
       }
       int next = slash ? i + 1 : words.skip(i + (isAsWellAs(words, i) ? 3 : 1), FILLERS);
-      if (isVerb(words, tags, next, !slash)) {
+      if (comma ? isCoordinatedWord(words, tags, next) : isVerb(words, tags, next, !slash)) {
         int from = firstVerbBefore(words, i);
         Word last = words.get(next);
         String evidence = means.text().substring(words.get(from).start(), last.end());
@@ -108,6 +113,25 @@ class AtomicCheck implements QualityCheck {
           means.evidence(additive.group().substring(1).strip())));
     }
     return findings;
+  }
+
+  /**
+   * A verb with nothing after it but a comma, first in the means ("to indent, outdent content"): it
+   * shares its object with what follows the comma, so that is a second verb of the same object.
+   */
+  private static boolean isBareVerb(Words words, String[] tags, int i) {
+    return i >= 0 && (i == 0 || "to".equals(words.lower(i - 1)))
+        && ("VERB".equals(tags[i]) || VERBS.contains(words.lower(i)) || NOUN_OR_VERB.contains(words.lower(i)));
+  }
+
+  /**
+   * After "verb," a word that can be a second verb: a content word of letters (the tagger may call a
+   * verb it does not know an adjective or a noun), not a participle, an adverb or a function word.
+   */
+  private static boolean isCoordinatedWord(Words words, String[] tags, int i) {
+    String w = words.lower(i);
+    return i < tags.length && CONTENT_TAGS.contains(tags[i]) && w.length() > 2 && w.chars().allMatch(Character::isLetter)
+        && !NOT_VERBS.contains(w) && !OUTCOMES.contains(w) && !w.endsWith("ing") && !w.endsWith("ed") && !w.endsWith("ly");
   }
 
   private static boolean isAsWellAs(Words words, int i) {

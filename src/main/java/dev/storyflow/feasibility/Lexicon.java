@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * live in {@code src/main/resources/feasibility/lexicons/}, one term a line, each file naming its
  * source; teams may edit them.
  */
-final class Lexicon {
+final class Lexicon implements Smells.Finder {
 
   /** One occurrence: where it starts and ends and the words as written. */
   record Match(int start, int end, String text) {
@@ -93,7 +93,8 @@ final class Lexicon {
     return name;
   }
 
-  List<Match> find(String text) {
+  @Override
+  public List<Match> find(String text) {
     List<Match> matches = new ArrayList<>();
     if (text == null) {
       return matches;

@@ -27,7 +27,7 @@ record Statement(Segment role, Segment means, Segment ends, List<Segment> extras
       "(?<![\\p{L}\\p{N}])as\\s+(?:an?\\s+|the\\s+|my\\s+)?(?=\\S)", FLAGS);
   private static final Pattern MEANS_MARKER = Pattern.compile(
       "(?<![\\p{L}\\p{N}])I(?:\\s+(?:really\\s+|also\\s+)?(?:want|wish|need|expect|require|can|could|would\\s+(?:like|love|want)"
-          + "|should\\s+be\\s+able|must\\s+be\\s+able|am\\s+able|will\\s+be\\s+able)|['’]d\\s+(?:like|love)|['’]m\\s+able)"
+          + "|should\\s+be\\s+able|must\\s+be\\s+able|am\\s+able|will\\s+be\\s+able|would\\s+be\\s+able)|['’]d\\s+(?:like|love)|['’]m\\s+able)"
           + "(?![\\p{L}\\p{N}])", FLAGS);
   private static final Pattern ENDS_MARKER = Pattern.compile(
       "[,;]?\\s*(?<![\\p{L}\\p{N}])(?:so\\s+that|so\\s+(?=(?:I|we|you|they|he|she|it|the|my|our|users?)\\s)"

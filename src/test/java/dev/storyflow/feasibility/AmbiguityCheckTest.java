@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AmbiguityCheckTest {
 
@@ -23,6 +24,10 @@ class AmbiguityCheckTest {
       "to approve orders as described in the process document | as described",
       "a user-friendly way to call my family | user-friendly",
       "to see parcels that are usually delivered late | usually",
+      "some way to export the invoices | some way",
+      "some sort of alert before a deadline | some sort of",
+      "to normalise measures by GINI and related socioeconomic indexes | and related",
+      "a blog that highlights any and all projects | any and all",
       "it to save automatically | it to"})
   void smellsInTheMeansAreFlaggedWithTheirWords(String means, String words) {
     // when
@@ -48,13 +53,62 @@ class AmbiguityCheckTest {
   }
 
   @Test
-  void subjectiveWordsWarnAndTheOtherSmellsAreHints() {
+  void subjectiveWordsVagueQuantitiesAndLoopholesWarnAndTheOtherSmellsAreHints() {
     assertThat(check.check(Stories.ready().iWant("a fast product search").text()))
         .extracting(Finding::rule, Finding::severity).containsExactly(
             tuple("ambiguity.subjective", Severity.WARNING));
+    assertThat(check.check(Stories.ready().iWant("to see several reports on the board").text()))
+        .extracting(Finding::rule, Finding::severity).containsExactly(
+            tuple("ambiguity.vague-quantity", Severity.WARNING));
+    assertThat(check.check(Stories.ready().iWant("to see invoices, receipts and so on").text()))
+        .extracting(Finding::rule, Finding::severity).containsExactly(
+            tuple("ambiguity.loophole", Severity.WARNING));
     assertThat(check.check(Stories.ready().iWant("to see parcels that are usually delivered late").text()))
         .extracting(Finding::rule, Finding::severity).containsExactly(
-            tuple("ambiguity.vague-quantity", Severity.INFO));
+            tuple("ambiguity.vague-adverb", Severity.INFO));
+  }
+
+  @ParameterizedTest(name = "{1} in \"{0}\"")
+  @CsvSource(delimiter = '|', value = {
+      "to be able to see some metrics on use of the game | some metrics",
+      "to attend some UI UX lessons | some UI UX lessons",
+      "to change some of the styling of the viewer | some of",
+      "to add some data to the report | some data",
+      "to read some new acceptance criteria first | some new acceptance criteria"})
+  void someBeforeAPluralOrAMassNounLeavesTheAmountOpen(String means, String words) {
+    assertThat(check.check(Stories.ready().iWant(means).text()))
+        .extracting(Finding::rule, f -> f.evidence().text()).containsExactly(tuple("ambiguity.vague-quantity", words));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "to compare different versions of some datapackage locally",
+      "to run some analysis on the sales table",
+      "to see something about it"})
+  void someBeforeOneCountableThingMeansA(String means) {
+    assertThat(check.check(Stories.ready().iWant(means).text()))
+        .noneMatch(f -> "ambiguity.vague-quantity".equals(f.rule()));
+  }
+
+  @Test
+  void aNumberInANameOrACompoundIsNoMeasure() {
+    assertThat(check.check(Stories.ready().iWant("to confirm the recruiter works properly on Science360").text()))
+        .extracting(f -> f.evidence().text()).containsExactly("properly");
+    assertThat(check.check(Stories.ready().iWant("to store credentials securely using one-way hash functions").text()))
+        .extracting(f -> f.evidence().text()).containsExactly("securely");
+    assertThat(check.check(Stories.ready().iWant("a quick two-minute timer").text())).isEmpty();
+  }
+
+  @Test
+  void etcAfterASeriesOfNumbersContinuesTheSeries() {
+    assertThat(check.check(Stories.ready().iWant("to estimate with 1, 2, 4, 8, 16, etc").text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to export CSV, JSON, etc").text()))
+        .extracting(Finding::rule).containsExactly("ambiguity.loophole");
+  }
+
+  @Test
+  void aPlaceholderMeansIsLeftToWellFormed() {
+    assertThat(check.check(Stories.ready().iWant("to ...").text())).isEmpty();
   }
 
   @Test

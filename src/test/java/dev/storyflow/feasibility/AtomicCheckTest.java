@@ -19,7 +19,8 @@ class AtomicCheckTest {
       "to book a course and pay the fee online",
       "to report a broken heater and I also want to see when the technician comes",
       "to see my fuel costs. Also I want an alert when a service is due",
-      "to save my progress and continue later on another device"})
+      "to save my progress and continue later on another device",
+      "to be able to indent, outdent content"})
   void twoFeaturesInOneMeansAreFlagged(String means) {
     // given
     StoryText story = Stories.ready().iWant(means).text();
@@ -41,7 +42,9 @@ class AtomicCheckTest {
       "to rearrange widgets by drag and drop",
       "to see the opening hours and address of each branch",
       "to be notified by email and/or SMS about events",
-      "to A/B test landing pages"})
+      "to A/B test landing pages",
+      "to Track, the Draft Proffers",
+      "to create an account by entering my name, email address, a password and a username"})
   void oneFeatureWithSeveralObjectsPasses(String means) {
     assertThat(check.check(Stories.ready().iWant(means).text())).isEmpty();
   }

@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  * every row and writes them, with every disagreement on the development part (never on the test
  * part), to {@code target/feasibility-evaluation.md}. Run it with
  * {@code mvn -q -B test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.storyflow.feasibility.FeasibilityEvaluation [-Dexec.args=--test]}.
+ * -Dexec.mainClass=dev.storyflow.feasibility.FeasibilityEvaluation [-Dexec.args=--test]}. {@code --batch=N}
+ * also measures every story of batch N, both parts: once, when a batch is added and before any rule is
+ * tuned on it, that is a measurement on stories the rules have never seen (the disagreements are not written).
  *
  * <p>A story counts as flagged for a criterion when the review reports a finding of it: in the
  * <em>gate</em> view only a warning or an error (what the verdict counts), in the <em>all findings</em>
@@ -312,6 +314,17 @@ public final class FeasibilityEvaluation {
       }
     } else {
       md.append("The frozen test part was not measured (run with `--test` when a change is done).\n\n");
+    }
+    for (String arg : args) {
+      if (arg.startsWith("--batch=")) {
+        int batch = Integer.parseInt(arg.substring("--batch=".length()));
+        List<Case> stories = PublicStorySet.load().stream().filter(s -> s.batch() == batch)
+            .map(FeasibilityEvaluation::asCase).toList();
+        for (View view : View.values()) {
+          md.append(table(evaluate("Public stories, batch " + batch + ", both parts", stories, all, view), kappa))
+              .append('\n');
+        }
+      }
     }
     List<Labelled> readySample = test ? PublicStorySet.load() : PublicStorySet.load(Part.DEVELOPMENT);
     md.append("READY share (").append(test ? "both parts" : "development part").append("): ")

@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * Storyflow), labelled by the criteria they violate after {@code LABELLING.md}, and split into a
  * development part (the rules may be tuned on it) and a frozen test part (measured only when a
  * change is done). The split is drawn per backlog with {@link #SPLIT_SEED} and stored in
- * {@code split.tsv}; {@link PublicStorySetTest} checks that the stored split is the seeded one.
+ * {@code split.tsv}; {@link PublicStorySetTest} checks that the stored split is the seeded one. Stories come
+ * in batches (the {@code batch} of a backlog's source, 1 when not given): a batch added later is labelled
+ * before the review is run on it and split on its own, so the earlier split stays as it was.
  */
 final class PublicStorySet {
 
@@ -42,9 +44,11 @@ final class PublicStorySet {
    * One labelled public story.
    *
    * @param backlog the backlog it comes from; duplicates are looked for within it
+   * @param batch the batch its backlog was added with (1: the first 531 stories; 2: G10 and G12)
    * @param criteriaLabelled whether {@link Criterion#TESTABLE_CRITERIA} was labelled (the source has acceptance criteria)
    */
-  record Labelled(StoryInput story, String backlog, Set<Criterion> violates, boolean criteriaLabelled, Part part) {
+  record Labelled(StoryInput story, String backlog, int batch, Set<Criterion> violates, boolean criteriaLabelled,
+      Part part) {
 
     boolean labels(Criterion criterion) {
       return criterion != Criterion.TESTABLE_CRITERIA || criteriaLabelled;
@@ -62,7 +66,8 @@ final class PublicStorySet {
       if (part == null) {
         throw new IllegalStateException(story.story().storyId() + " is in no part of " + SPLIT);
       }
-      all.add(new Labelled(story.story(), story.backlog(), story.violates(), story.criteriaLabelled(), part));
+      all.add(new Labelled(story.story(), story.backlog(), story.batch(), story.violates(), story.criteriaLabelled(),
+          part));
     }
     return all;
   }
@@ -71,19 +76,26 @@ final class PublicStorySet {
     return load().stream().filter(s -> s.part() == part).toList();
   }
 
-  /** The split drawn from {@link #SPLIT_SEED}: per backlog, the ids in file order, shuffled, the first 60 % development. */
+  /**
+   * The split drawn from {@link #SPLIT_SEED}: per backlog, the ids in file order, shuffled, the first 60 %
+   * development. Each batch is drawn on its own, from a fresh random sequence of the same seed over its
+   * backlogs in name order, so that adding a batch leaves the split of the earlier ones as it was.
+   */
   static Map<String, Part> seededSplit() {
-    Map<String, List<String>> byBacklog = new TreeMap<>();
-    loadUnsplit().forEach(s -> byBacklog.computeIfAbsent(s.backlog(), b -> new ArrayList<>()).add(s.story().storyId()));
-    Random random = new Random(SPLIT_SEED);
+    Map<Integer, Map<String, List<String>>> byBatch = new TreeMap<>();
+    loadUnsplit().forEach(s -> byBatch.computeIfAbsent(s.batch(), b -> new TreeMap<>())
+        .computeIfAbsent(s.backlog(), b -> new ArrayList<>()).add(s.story().storyId()));
     Map<String, Part> split = new LinkedHashMap<>();
-    byBacklog.forEach((backlog, ids) -> {
-      List<String> shuffled = new ArrayList<>(ids);
-      Collections.shuffle(shuffled, random);
-      int development = (int) Math.round(shuffled.size() * DEVELOPMENT_SHARE);
-      for (int i = 0; i < shuffled.size(); i++) {
-        split.put(shuffled.get(i), i < development ? Part.DEVELOPMENT : Part.TEST);
-      }
+    byBatch.values().forEach(byBacklog -> {
+      Random random = new Random(SPLIT_SEED);
+      byBacklog.forEach((backlog, ids) -> {
+        List<String> shuffled = new ArrayList<>(ids);
+        Collections.shuffle(shuffled, random);
+        int development = (int) Math.round(shuffled.size() * DEVELOPMENT_SHARE);
+        for (int i = 0; i < shuffled.size(); i++) {
+          split.put(shuffled.get(i), i < development ? Part.DEVELOPMENT : Part.TEST);
+        }
+      });
     });
     return split;
   }
@@ -106,7 +118,8 @@ final class PublicStorySet {
     ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     List<Labelled> stories = new ArrayList<>();
     try (InputStream in = PublicStorySet.class.getResourceAsStream(STORIES)) {
-      for (JsonNode node : json.readTree(in).path("stories")) {
+      JsonNode root = json.readTree(in);
+      for (JsonNode node : root.path("stories")) {
         StoryInput story = json.treeToValue(node, StoryInput.class);
         String[] label = labels.get(story.storyId());
         if (label == null) {
@@ -118,7 +131,9 @@ final class PublicStorySet {
             violates.add(Criterion.valueOf(criterion));
           }
         }
-        stories.add(new Labelled(story, node.path("backlog").asText(), violates, "yes".equals(label[1]), null));
+        String backlog = node.path("backlog").asText();
+        stories.add(new Labelled(story, backlog, root.path("sources").path(backlog).path("batch").asInt(1), violates,
+            "yes".equals(label[1]), null));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -55,4 +55,12 @@ class WellFormedCheckTest {
     assertThat(check.check(Stories.empty().title("Dark theme")
         .statement("As a nurse, I want a dark theme so that patients are not dazzled", null, null).text())).isEmpty();
   }
+
+  @Test
+  void otherWaysOfSayingIWantCount() {
+    assertThat(check.check(Stories.empty()
+        .title("As a camp worker I would be able to submit a completion report for my tasks").text())).isEmpty();
+    assertThat(check.check(Stories.empty()
+        .title("As a camp worker I'm able to report a list of missing supplies to the manager").text())).isEmpty();
+  }
 }
