@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 record StoryText(String storyId, String title, Statement statement, List<Segment> criteria, Segment notes,
     List<String> dependsOn, String reference, String epic, List<String> components) {
 
-  /** A Gherkin scenario: an optional "Scenario: …" line, then "Given". */
-  private static final Pattern SCENARIO = Pattern.compile("(?i)\\s*(?:scenario[^:\\n]*:\\s*)?given\\b");
+  /**
+   * A Gherkin scenario: an optional "Scenario: …" line (with or without a title), then "Given", or
+   * "When" for a scenario without a context.
+   */
+  private static final Pattern SCENARIO = Pattern.compile("(?i)\\s*(?:scenario[^:\\n]*:(?:[^\\n]*\\R)?\\s*)?(?:given|when)\\b");
 
   static StoryText of(StoryInput story) {
     List<Segment> criteria = new ArrayList<>();
