@@ -1,7 +1,6 @@
 package dev.storyflow.feasibility;
 
 import dev.storyflow.story.StoryInput;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -36,12 +35,9 @@ public class FeasibilityReviewer {
   /** Reviews stories that are not started (yet): each is compared with the running ones and the others given. */
   public List<Map<String, Object>> reviewDrafts(List<StoryInput> stories) {
     List<StoryText> texts = stories.stream().map(StoryText::of).toList();
-    List<StoryText> others = new ArrayList<>(running.except(null));
-    if (texts.size() > 1) {
-      others.addAll(texts);
-    }
-    StoryCorpus corpus = StoryCorpus.of(others);
-    return texts.stream().map(t -> review(t, corpus)).toList();
+    StoryCorpus runningOnly = StoryCorpus.of(running.except(null));
+    StoryCorpus others = texts.size() > 1 ? runningOnly.and(texts) : runningOnly;
+    return texts.stream().map(t -> review(t, others)).toList();
   }
 
   private Map<String, Object> review(StoryText story, StoryCorpus others) {

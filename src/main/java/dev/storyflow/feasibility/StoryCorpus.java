@@ -1,7 +1,7 @@
 package dev.storyflow.feasibility;
 
+import dev.storyflow.engineer.EngineReads.StoryWords;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,22 +9,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The other stories a story is compared with for {@link Criterion#UNIQUE}: an index that finds
- * near-duplicates without comparing every pair. Each story is reduced to the set of content words
- * of its means and ends (its title when it has no statement); two stories are duplicates when the
- * Jaccard similarity of those sets is at least {@link #DUPLICATE}, or at least {@link #SAME_TITLE}
- * with the same title; without the same title, the similarity with each word weighted by its rarity among
- * the stories (inverse document frequency) must be at least {@link #WEIGHTED_DUPLICATE} too: stories of one backlog share
- * much of their wording ("an Elasticsearch integration, so that …" and "a Mongo integration, so that
- * …"), and only the rare words tell them apart. Candidates come from prefix filtering (Bayardo et al., 2007): with the words
- * ordered rarest first, two sets that similar must share a word among the first few of each, so
- * only those words are indexed; stories with the same title come from a second index. A word that
- * more than {@link #MAX_POSTINGS} stories share is too common to find duplicates by and is skipped
- * (unless the story has no rarer word, when its first {@link #MAX_POSTINGS} stories are compared),
- * so a query costs at most a bounded number of comparisons and a batch stays linear.
+ * The other stories a story is compared with for {@link Criterion#UNIQUE}, and the search for
+ * near-duplicates among them that never compares every pair. Each story is reduced to the set of
+ * its {@link ContentWords}; two stories are duplicates when the Jaccard similarity of those sets is
+ * at least {@link #DUPLICATE}, or at least {@link #SAME_TITLE} with the same title; without the same
+ * title, the similarity with each word weighted by its rarity among the stories (inverse document
+ * frequency) must be at least {@link #WEIGHTED_DUPLICATE} too: stories of one backlog share much of
+ * their wording ("an Elasticsearch integration, so that …" and "a Mongo integration, so that …"),
+ * and only the rare words tell them apart.
+ * <p>
+ * Candidates come from prefix filtering (Bayardo et al., 2007): with a story's words ordered rarest
+ * first, a set that similar must hold one of its first few words, so only the stories holding one of
+ * those are compared, and those with the same title. A word that more than {@link #MAX_POSTINGS}
+ * stories hold is too common to find duplicates by and is skipped (unless the story has no rarer
+ * word, when {@link #MAX_POSTINGS} of the stories holding its least common word are compared), so a
+ * search compares a bounded number of stories however many there are. Words are counted only as far
+ * as a decision needs: up to {@code MAX_POSTINGS + 1} to choose the words to look up, up to
+ * {@link #MAX_COUNTED} to weigh a candidate, where the least and the most its weighted similarity can
+ * be settle almost every pair; exactly only for a pair they leave open. The stories are held in
+ * {@link Part}s: in memory ({@link #of}: a batch, the evaluation) or in the running stories' index in
+ * the database ({@link RunningStories}), which the search asks only about the story's own words and
+ * its candidates.
  */
 final class StoryCorpus {
 
@@ -33,99 +40,164 @@ final class StoryCorpus {
   static final double WEIGHTED_DUPLICATE = 0.85;
   static final int MAX_MATCHES = 5;
   static final int MAX_POSTINGS = 100;
+  /** How far the stories holding a too common word are counted to find the least common one. */
+  static final int MAX_COUNTED = 10 * MAX_POSTINGS;
 
   /** Another story found to be a near-duplicate. */
   record Match(String storyId, String text, double similarity) {
   }
 
-  private record Entry(String storyId, String title, String text, Set<String> words) {
+  /** Stories of a corpus, as the search asks for them: how many hold a word, and which. */
+  interface Part {
+
+    /** How many stories the part holds. */
+    int size();
+
+    /**
+     * How many of its stories hold each of the words, counted up to {@code atMost} (a word more
+     * stories hold counts {@code atMost}); a word none holds may be absent.
+     */
+    Map<String, Integer> counts(Collection<String> words, int atMost);
+
+    /**
+     * Its stories that hold one of the words, and those with this title (none when it is empty),
+     * each story once; at most {@code limit} for each word and for the title.
+     */
+    Collection<StoryWords> holding(Collection<String> words, String title, int limit);
   }
 
-  private static final Set<String> STOP_WORDS = new HashSet<>(Arrays.asList((
-      "a an the i me my mine we us our you your he she it its they them their this that these those to of in on at "
-          + "by for with from into onto as and or but so than then be been being is are was were am do does did "
-          + "can could will would should shall may might must want wants need needs like able have has had "
-          + "get gets order also just only some any all each every which who whom what when where why how "
-          + "there here not no yes via per about up down out over again more most other such own same too very "
-          + "user users").split(" ")));
+  private final List<Part> parts;
 
-  private final List<Entry> entries = new ArrayList<>();
-  private final Map<String, Integer> frequency = new HashMap<>();
-  private final Map<String, List<Integer>> index = new HashMap<>();
-  private final Map<String, List<Integer>> titles = new HashMap<>();
-
-  private StoryCorpus() {
+  private StoryCorpus(List<Part> parts) {
+    this.parts = parts;
   }
 
+  /** The stories, in memory. */
   static StoryCorpus of(Collection<StoryText> stories) {
-    StoryCorpus corpus = new StoryCorpus();
-    for (StoryText story : stories) {
-      Entry entry = entry(story);
-      corpus.entries.add(entry);
-      entry.words().forEach(w -> corpus.frequency.merge(w, 1, Integer::sum));
-    }
-    for (int i = 0; i < corpus.entries.size(); i++) {
-      Entry entry = corpus.entries.get(i);
-      for (String word : corpus.prefix(entry.words())) {
-        corpus.index.computeIfAbsent(word, w -> new ArrayList<>()).add(i);
-      }
-      if (!entry.title().isEmpty()) {
-        corpus.titles.computeIfAbsent(entry.title(), t -> new ArrayList<>()).add(i);
-      }
-    }
-    return corpus;
+    return new StoryCorpus(List.of(new StoriesInMemory(stories)));
+  }
+
+  /** The stories of a part, for instance the running ones. */
+  static StoryCorpus of(Part part) {
+    return new StoryCorpus(List.of(part));
   }
 
   static StoryCorpus empty() {
-    return new StoryCorpus();
+    return of(List.of());
+  }
+
+  /** This corpus and the stories, in memory. */
+  StoryCorpus and(Collection<StoryText> stories) {
+    List<Part> all = new ArrayList<>(parts);
+    all.add(new StoriesInMemory(stories));
+    return new StoryCorpus(List.copyOf(all));
   }
 
   int size() {
-    return entries.size();
+    return parts.stream().mapToInt(Part::size).sum();
   }
 
   /** Near-duplicates of {@code story} among the other stories (never the story itself), best first. */
   List<Match> duplicatesOf(StoryText story) {
-    Entry query = entry(story);
+    StoryWords query = ContentWords.of(story);
     if (query.words().size() < 2) {
       return List.of();
     }
-    Set<Integer> candidates = new HashSet<>();
-    List<Integer> smallest = List.of();
-    for (String word : prefix(query.words())) {
-      List<Integer> postings = index.getOrDefault(word, List.of());
-      if (postings.size() <= MAX_POSTINGS) {
-        candidates.addAll(postings);
-      } else if (smallest.isEmpty() || postings.size() < smallest.size()) {
-        smallest = postings;
-      }
+    // exact up to MAX_POSTINGS, all that choosing the words to look up needs, and bounded however common a word is
+    Map<String, Integer> counts = counts(query.words(), MAX_POSTINGS + 1);
+    List<String> prefix = prefix(query.words(), counts);
+    List<String> lookUp = prefix.stream().filter(w -> counts.get(w) <= MAX_POSTINGS).toList();
+    if (lookUp.size() < prefix.size() && lookUp.stream().allMatch(w -> counts.get(w) == 0)) {
+      lookUp = List.of(leastCommon(query.words().stream().filter(w -> counts.get(w) > MAX_POSTINGS).toList()));
     }
-    if (candidates.isEmpty() && !smallest.isEmpty()) {
-      candidates.addAll(smallest.subList(0, MAX_POSTINGS));
-    }
-    candidates.addAll(titles.getOrDefault(query.title(), List.of()));
     List<Match> matches = new ArrayList<>();
-    for (int i : candidates) {
-      Entry other = entries.get(i);
-      if (other.storyId() != null && other.storyId().equals(query.storyId())) {
-        continue;
-      }
-      double similarity = jaccard(query.words(), other.words());
-      boolean sameTitle = !query.title().isEmpty() && query.title().equals(other.title());
-      if ((similarity >= DUPLICATE && weightedJaccard(query.words(), other.words()) >= WEIGHTED_DUPLICATE)
-          || (sameTitle && similarity >= SAME_TITLE)) {
-        matches.add(new Match(other.storyId(), other.text(), similarity));
+    List<StoryWords> similar = new ArrayList<>();
+    for (Part part : parts) {
+      for (StoryWords other : part.holding(lookUp, query.title(), MAX_POSTINGS)) {
+        if (other.storyId() != null && other.storyId().equals(query.storyId())) {
+          continue;
+        }
+        double similarity = jaccard(query.words(), other.words());
+        if (!query.title().isEmpty() && query.title().equals(other.title()) && similarity >= SAME_TITLE) {
+          matches.add(new Match(other.storyId(), other.text(), similarity));
+        } else if (similarity >= DUPLICATE) {
+          similar.add(other);
+        }
       }
     }
+    matches.addAll(weighed(query, similar, counts));
     matches.sort(Comparator.comparingDouble(Match::similarity).reversed().thenComparing(Match::storyId,
         Comparator.nullsLast(Comparator.naturalOrder())));
     return matches.size() > MAX_MATCHES ? matches.subList(0, MAX_MATCHES) : matches;
   }
 
-  /** The rarest words of a set, as many as a set at least {@link #DUPLICATE} similar must share one of. */
-  private List<String> prefix(Set<String> words) {
+  /** Of words too common to look up, the one fewest stories hold (counted up to {@link #MAX_COUNTED}). */
+  private String leastCommon(List<String> common) {
+    Map<String, Integer> counts = counts(common, MAX_COUNTED);
+    return common.stream().min(Comparator.comparingInt((String w) -> counts.get(w)).thenComparing(w -> w))
+        .orElseThrow();
+  }
+
+  /**
+   * Of the stories similar by their words, those similar when rare words weigh more. The words are
+   * counted up to {@link #MAX_COUNTED}; a word held by more stories weighs little, and between bounds
+   * that decide almost every pair. Only a pair the bounds leave open has its common words counted
+   * exactly, which reads their whole index.
+   */
+  private List<Match> weighed(StoryWords query, List<StoryWords> similar, Map<String, Integer> firstCounts) {
+    if (similar.isEmpty()) {
+      return List.of();
+    }
+    Set<String> uncounted = new HashSet<>();
+    query.words().stream().filter(w -> firstCounts.get(w) > MAX_POSTINGS).forEach(uncounted::add);
+    similar.forEach(s -> s.words().stream().filter(w -> !firstCounts.containsKey(w)).forEach(uncounted::add));
+    Map<String, Integer> counts = new HashMap<>(firstCounts);
+    counts.putAll(counts(uncounted, MAX_COUNTED));
+    Set<String> atLeast = new HashSet<>();
+    counts.forEach((word, count) -> {
+      if (count >= MAX_COUNTED) {
+        atLeast.add(word);
+      }
+    });
+    WeightedJaccard bounded = new WeightedJaccard(counts, atLeast, size());
+    List<Match> matches = new ArrayList<>();
+    List<StoryWords> open = new ArrayList<>();
+    for (StoryWords other : similar) {
+      if (bounded.least(query.words(), other.words()) >= WEIGHTED_DUPLICATE) {
+        matches.add(new Match(other.storyId(), other.text(), jaccard(query.words(), other.words())));
+      } else if (bounded.most(query.words(), other.words()) >= WEIGHTED_DUPLICATE) {
+        open.add(other);
+      }
+    }
+    if (!open.isEmpty()) {
+      counts.putAll(counts(atLeast, Integer.MAX_VALUE));
+      WeightedJaccard exact = new WeightedJaccard(counts, Set.of(), size());
+      for (StoryWords other : open) {
+        if (exact.least(query.words(), other.words()) >= WEIGHTED_DUPLICATE) {
+          matches.add(new Match(other.storyId(), other.text(), jaccard(query.words(), other.words())));
+        }
+      }
+    }
+    return matches;
+  }
+
+  /** How many stories hold each word, counted up to {@code atMost}; 0 for a word none holds. */
+  private Map<String, Integer> counts(Collection<String> words, int atMost) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String word : words) {
+      counts.put(word, 0);
+    }
+    if (!words.isEmpty()) {
+      parts.forEach(part -> part.counts(words, atMost).forEach((word, count) -> counts.merge(word, count,
+          (a, b) -> (int) Math.min(atMost, (long) a + b))));
+    }
+    return counts;
+  }
+
+  /** The rarest words of a set, as many as a set at least {@link #DUPLICATE} similar must hold one of. */
+  private static List<String> prefix(Set<String> words, Map<String, Integer> counts) {
     List<String> ordered = new ArrayList<>(words);
-    ordered.sort(Comparator.comparingInt((String w) -> frequency.getOrDefault(w, 0)).thenComparing(w -> w));
+    ordered.sort(Comparator.comparingInt((String w) -> counts.getOrDefault(w, 0)).thenComparing(w -> w));
     int length = words.size() - (int) Math.ceil(DUPLICATE * words.size()) + 1;
     return ordered.subList(0, Math.min(length, ordered.size()));
   }
@@ -138,64 +210,5 @@ final class StoryCorpus {
       }
     }
     return (double) common / (a.size() + b.size() - common);
-  }
-
-  /** Jaccard similarity with each word weighted by its inverse document frequency in the corpus. */
-  private double weightedJaccard(Set<String> a, Set<String> b) {
-    double common = 0;
-    double all = 0;
-    for (String w : a) {
-      double weight = weight(w);
-      all += weight;
-      if (b.contains(w)) {
-        common += weight;
-      }
-    }
-    for (String w : b) {
-      if (!a.contains(w)) {
-        all += weight(w);
-      }
-    }
-    return all == 0 ? 0 : common / all;
-  }
-
-  private double weight(String word) {
-    return Math.log((entries.size() + 1.0) / (frequency.getOrDefault(word, 0) + 0.5));
-  }
-
-  private static Entry entry(StoryText story) {
-    Statement statement = story.statement();
-    String text = statement.means() == null ? story.title()
-        : statement.means().text() + (statement.ends() == null ? "" : " so that " + statement.ends().text());
-    return new Entry(story.storyId(), String.join(" ", words(story.title())), text, words(text));
-  }
-
-  private static Set<String> words(String text) {
-    Set<String> words = new TreeSet<>();
-    Words tokens = Words.of(text == null ? "" : text);
-    for (int i = 0; i < tokens.size(); i++) {
-      String w = tokens.lower(i);
-      if (Character.isLetterOrDigit(w.charAt(0)) && !STOP_WORDS.contains(w)) {
-        words.add(stem(w));
-      }
-    }
-    return words;
-  }
-
-  /** A light stem, enough to match "invoices" with "invoice" and "exported" with "export". */
-  private static String stem(String w) {
-    if (w.length() > 4 && w.endsWith("ies")) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.length() > 5 && w.endsWith("ing")) {
-      return w.substring(0, w.length() - 3);
-    }
-    if (w.length() > 4 && w.endsWith("ed")) {
-      return w.substring(0, w.length() - 2);
-    }
-    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
   }
 }

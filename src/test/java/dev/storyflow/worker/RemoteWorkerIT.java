@@ -3,13 +3,17 @@ package dev.storyflow.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
 import dev.storyflow.RestStoryWalker;
 import dev.storyflow.crash.ClockedAgent;
 import dev.storyflow.crash.StoryflowProcess;
+import dev.storyflow.engineer.EngineReads.StoryWords;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +126,20 @@ class RemoteWorkerIT {
     assertThat(asWorker(http).get("/api/worker/comments?processInstanceId=" + instance).status()).isEqualTo(200);
     assertThat(asWorker(http).post("/engine-rest/external-task/" + task + "/failure", Map.of("workerId", "w1",
         "errorMessage", "tried", "retries", 1, "retryTimeout", 0)).status()).isEqualTo(204);
+
+    // and asks which running stories share words with a story, as a remote feasibility review does
+    RemoteEngineReads reads = new RemoteEngineReads(new EngineNode(new WorkerProperties(true, 1, Duration.ofMinutes(2),
+        Duration.ofSeconds(10), URI.create("http://localhost:" + port + "/engine-rest"), ACCOUNT, PASSWORD),
+        new ObjectMapper()));
+    assertThat(reads.runningWordCounts(List.of("invoice", "nowhere"), 100, null).counts()).containsOnlyKeys("invoice");
+    assertThat(reads.runningStoriesWith(List.of("invoice"), "", 100, null)).extracting(StoryWords::storyId)
+        .contains(storyId);
+    assertThat(reads.runningStoriesWith(List.of("invoice"), "", 100, instance)).extracting(StoryWords::storyId)
+        .doesNotContain(storyId);
+    assertThat(asWorker(http).post("/api/worker/running-stories/word-counts", Map.of("words", List.of("invoice"),
+        "atMost", 0)).status()).isEqualTo(400);
+    assertThat(http.post("backend", "/api/worker/running-stories/word-counts", Map.of("words", List.of("invoice"),
+        "atMost", 100)).status()).isEqualTo(403);
 
     // but it cannot step around the story: no suspending, no retries or unlocking, no variables
     assertRefused(asWorker(http).put("/engine-rest/process-instance/" + instance + "/suspended",
