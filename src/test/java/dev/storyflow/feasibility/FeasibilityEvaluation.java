@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * part), to {@code target/feasibility-evaluation.md}. Run it with
  * {@code mvn -q -B test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.storyflow.feasibility.FeasibilityEvaluation [-Dexec.args=--test]}. {@code --batch=N}
- * also measures every story of batch N, both parts: once, when a batch is added and before any rule is
- * tuned on it, that is a measurement on stories the rules have never seen (the disagreements are not written).
+ * also measures batch N alone: its development part, and with {@code --test} its frozen test part (the
+ * disagreements of a batch are not written).
  *
  * <p>A story counts as flagged for a criterion when the review reports a finding of it: in the
  * <em>gate</em> view only a warning or an error (what the verdict counts), in the <em>all findings</em>
@@ -318,11 +318,15 @@ public final class FeasibilityEvaluation {
     for (String arg : args) {
       if (arg.startsWith("--batch=")) {
         int batch = Integer.parseInt(arg.substring("--batch=".length()));
-        List<Case> stories = PublicStorySet.load().stream().filter(s -> s.batch() == batch)
-            .map(FeasibilityEvaluation::asCase).toList();
-        for (View view : View.values()) {
-          md.append(table(evaluate("Public stories, batch " + batch + ", both parts", stories, all, view), kappa))
-              .append('\n');
+        List<Part> parts = test ? List.of(Part.DEVELOPMENT, Part.TEST) : List.of(Part.DEVELOPMENT);
+        for (Part part : parts) {
+          List<Case> stories = PublicStorySet.load(part).stream().filter(s -> s.batch() == batch)
+              .map(FeasibilityEvaluation::asCase).toList();
+          for (View view : View.values()) {
+            md.append(table(evaluate("Public stories, batch " + batch + ", "
+                + (part == Part.TEST ? "frozen test part" : "development part"), stories, all, view), kappa))
+                .append('\n');
+          }
         }
       }
     }

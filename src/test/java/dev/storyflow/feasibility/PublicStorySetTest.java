@@ -35,12 +35,15 @@ class PublicStorySetTest {
   }
 
   @Test
-  void aLaterBatchLeavesTheSplitOfTheFirstAsItWas() {
+  void aLaterBatchLeavesTheSplitOfTheEarlierOnesAsItWas() {
     List<Labelled> first = PublicStorySet.load().stream().filter(s -> s.batch() == 1).toList();
 
     assertThat(first).hasSize(531);
     assertThat(first).filteredOn(s -> s.part() == Part.DEVELOPMENT).hasSize(320);
-    assertThat(PublicStorySet.load()).extracting(Labelled::batch).containsOnly(1, 2);
+    List<Labelled> second = PublicStorySet.load().stream().filter(s -> s.batch() == 2).toList();
+    assertThat(second).hasSize(152);
+    assertThat(second).filteredOn(s -> s.part() == Part.DEVELOPMENT).hasSize(91);
+    assertThat(PublicStorySet.load()).extracting(Labelled::batch).containsOnly(1, 2, 3);
   }
 
   @Test
