@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * open-ended terms, superlatives, comparatives, vague pronouns, incomplete references, undefined
  * abbreviations). Quantity and quality words count as precise when the same line gives a number
  * ("fast: under 2 seconds"). The ends ("so that …") are not checked: a benefit is qualitative by
- * nature, and on real backlogs the smells found there were nearly all false alarms.
+ * nature, and on real backlogs the smells found there were nearly all false alarms. Quoted data (a
+ * product name in quotes, a code span, a cell of an examples table) is not checked either: it is a value,
+ * not wording ({@link QuotedData}).
  */
 class AmbiguityCheck implements QualityCheck {
 
@@ -36,8 +38,9 @@ class AmbiguityCheck implements QualityCheck {
   @Override
   public List<Finding> check(StoryText story) {
     List<Finding> findings = new ArrayList<>();
-    Segment means = story.statement().means();
-    if (means != null && !PLACEHOLDER.matcher(means.text()).matches()) {
+    Segment stated = story.statement().means();
+    if (stated != null && !PLACEHOLDER.matcher(stated.text()).matches()) {
+      Segment means = stated.withoutQuotedData();
       scan(means, Smells.WORDING, story, findings);
       undefinedAbbreviation(means, findings);
       Matcher pronoun = Smells.PRONOUN_MEANS.matcher(means.text());
@@ -46,10 +49,11 @@ class AmbiguityCheck implements QualityCheck {
             "Vague pronoun in the means: name the thing it stands for", means.evidence(pronoun.group().strip())));
       }
     }
-    if (means == null && story.statement().role() == null && !story.title().isEmpty()) {
-      scan(story.titleSegment(), Smells.WORDING, story, findings);
+    if (stated == null && story.statement().role() == null && !story.title().isEmpty()) {
+      scan(story.titleSegment().withoutQuotedData(), Smells.WORDING, story, findings);
     }
-    for (Segment criterion : story.criteria()) {
+    for (Segment written : story.criteria()) {
+      Segment criterion = written.withoutQuotedData();
       scan(criterion, Smells.CRITERIA_WORDING, story, findings);
       for (Lexicon.Match m : Smells.VAGUE_PRONOUN.find(criterion.text())) {
         findings.add(new Finding("ambiguity.vague-pronoun",

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * conjunction ("create and delete", "export or print", "add/edit", "…, and also send …") or by a comma
  * after a verb without an object ("indent, outdent content"), a second
  * "I want" and a second sentence that adds a feature ("Also …"). Two objects of one action
- * ("name and email") are one feature and pass: only a verb after the conjunction counts.
+ * ("name and email") are one feature and pass: only a verb after the conjunction counts. Quoted data
+ * (a label such as "Save and close": {@link QuotedData}) names one thing and is not read for actions.
  */
 class AtomicCheck implements QualityCheck {
 
@@ -54,6 +55,15 @@ class AtomicCheck implements QualityCheck {
 
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "&", "+", "plus", "and/or");
 
+  /** Words that open a relative clause after a noun. */
+  private static final Set<String> RELATIVE_PRONOUNS = Set.of("that", "which", "who");
+
+  /** Words that open an embedded question. */
+  private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "whether", "why");
+
+  /** Tags of the noun a relative clause tells about. */
+  private static final Set<String> NOUN_TAGS = Set.of("NOUN", "PROPN", "PRON");
+
   /** What may stand between the conjunction and the second action: "and also to", "or be able to". */
   private static final Set<String> FILLERS = Set.of(
       "to", "also", "then", "can", "could", "will", "should", "may", "might", "be", "able", "i", "we",
@@ -78,7 +88,7 @@ class AtomicCheck implements QualityCheck {
     if (means == null) {
       return List.of();
     }
-    String text = ONE_INTERACTION.matcher(means.text()).replaceAll(m -> "_".repeat(m.group().length()));
+    String text = ONE_INTERACTION.matcher(QuotedData.blank(means.text())).replaceAll(m -> "_".repeat(m.group().length()));
     List<Finding> findings = new ArrayList<>();
     Words words = Words.of(text);
     String[] tags = tags(words);
@@ -87,10 +97,13 @@ class AtomicCheck implements QualityCheck {
       boolean slash = "/".equals(word.lower()) && isVerb(words, tags, i - 1, false);
       boolean conjunction = CONJUNCTIONS.contains(word.lower()) || isAsWellAs(words, i);
       boolean comma = ",".equals(word.lower()) && isBareVerb(words, tags, i - 1);
-      if (!slash && !conjunction && !comma) {
+      if (!slash && !conjunction && !comma || inRelativeClause(words, tags, i)) {
         continue;
       }
       int next = slash ? i + 1 : words.skip(i + (isAsWellAs(words, i) ? 3 : 1), FILLERS);
+      if (conjunction && "ADJ".equals(tag(tags, i - 1)) && !isListed(words.lower(next))) {
+        continue;
+      }
       if (comma ? isCoordinatedWord(words, tags, next) : isVerb(words, tags, next, !slash)) {
         int from = firstVerbBefore(words, i);
         Word last = words.get(next);
@@ -117,10 +130,12 @@ class AtomicCheck implements QualityCheck {
 
   /**
    * A verb with nothing after it but a comma, first in the means ("to indent, outdent content"): it
-   * shares its object with what follows the comma, so that is a second verb of the same object.
+   * shares its object with what follows the comma, so that is a second verb of the same object. A verb
+   * later in the means ("on the dialog to submit, …") is not the wish's action. After a conjunction that
+   * follows an adjective, only a verb of the lists counts ("how interesting or complex a picture is").
    */
   private static boolean isBareVerb(Words words, String[] tags, int i) {
-    return i >= 0 && (i == 0 || "to".equals(words.lower(i - 1)))
+    return i >= 0 && i == words.skip(0, FILLERS)
         && ("VERB".equals(tags[i]) || VERBS.contains(words.lower(i)) || NOUN_OR_VERB.contains(words.lower(i)));
   }
 
@@ -132,6 +147,28 @@ class AtomicCheck implements QualityCheck {
     String w = words.lower(i);
     return i < tags.length && CONTENT_TAGS.contains(tags[i]) && w.length() > 2 && w.chars().allMatch(Character::isLetter)
         && !NOT_VERBS.contains(w) && !OUTCOMES.contains(w) && !w.endsWith("ing") && !w.endsWith("ed") && !w.endsWith("ly");
+  }
+
+  /**
+   * Whether the word at {@code i} stands in a relative clause of a noun ("error codes that reflect the logic
+   * and provide enough information") or in an embedded question ("assess how interesting or complex a
+   * picture is", "determine how agencies will generate and validate the files"): verbs there tell what a
+   * thing does or what is asked about, not what the role wants done.
+   */
+  private static boolean inRelativeClause(Words words, String[] tags, int i) {
+    for (int k = i - 1; k > 0; k--) {
+      String w = words.lower(k);
+      if (",".equals(w) || ".".equals(w) || ";".equals(w)) {
+        return false;
+      }
+      if (QUESTION_WORDS.contains(w)) {
+        return true;
+      }
+      if (RELATIVE_PRONOUNS.contains(w)) {
+        return NOUN_TAGS.contains(tags[k - 1]);
+      }
+    }
+    return false;
   }
 
   private static boolean isAsWellAs(Words words, int i) {
@@ -164,14 +201,16 @@ class AtomicCheck implements QualityCheck {
    * Whether the word at {@code i} is an action. After a conjunction ({@code strict}) a word is an
    * action when the word lists say so (a noun-or-verb only with something verb-like after it) or the
    * tagger tags it a verb; an outcome of the first action ("enter my zip code and get a list",
-   * "browse and find") is not a second one.
+   * "browse and find") is not a second one, nor is a word the lists do not know that the tagger calls an
+   * adjective ("how interesting or complex a picture is").
    */
   private static boolean isVerb(Words words, String[] tags, int i, boolean strict) {
     String w = words.lower(i);
     if (strict && OUTCOMES.contains(w)) {
       return false;
     }
-    return listedVerb(words, i, strict) || taggedVerb(words, tags, i);
+    return listedVerb(words, i, strict) && (!strict || isListed(w) || !"ADJ".equals(tag(tags, i)))
+        || taggedVerb(words, tags, i);
   }
 
   /**
@@ -183,6 +222,14 @@ class AtomicCheck implements QualityCheck {
     return i >= 0 && i + 1 < tags.length && "VERB".equals(tags[i]) && w.length() > 2
         && w.chars().allMatch(Character::isLetter) && !NOT_VERBS.contains(w) && !w.endsWith("ing") && !w.endsWith("ed")
         && OBJECT_TAGS.contains(tags[i + 1]);
+  }
+
+  private static boolean isListed(String w) {
+    return VERBS.contains(w) || NOUN_OR_VERB.contains(w);
+  }
+
+  private static String tag(String[] tags, int i) {
+    return i >= 0 && i < tags.length ? tags[i] : "";
   }
 
   private static boolean listedVerb(Words words, int i, boolean strict) {

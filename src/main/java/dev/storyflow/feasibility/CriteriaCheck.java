@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * each one with a clear pass or fail. A criterion fails when it is a placeholder or a question,
  * too short to say anything, a claim that cannot be observed ("works as expected", "no bugs",
  * "users are happy"), a quality word without a measure ("fast", "secure", "intuitive" and no
- * number), an unbounded negative ("never fails") or a Given/When scenario without its Then.
+ * number), an unbounded negative ("never fails") or a Given/When scenario without its Then. Words in
+ * quoted data (an example value in quotes, a code span, a table cell: {@link QuotedData}) are values, not
+ * wording, and are not looked at for those terms.
  */
 class CriteriaCheck implements QualityCheck {
 
@@ -59,23 +61,24 @@ class CriteriaCheck implements QualityCheck {
     if (Words.of(text).wordCount() < MIN_WORDS) {
       return finding("criteria.too-short", criterion, "is too short to say what a tester checks", text);
     }
-    List<Lexicon.Match> placeholder = PLACEHOLDER_TERM.find(text);
+    String wording = QuotedData.blank(text);
+    List<Lexicon.Match> placeholder = PLACEHOLDER_TERM.find(wording);
     if (!placeholder.isEmpty()) {
       return finding("criteria.placeholder", criterion, "is not written yet (\"" + placeholder.get(0).text() + "\")", placeholder.get(0).text());
     }
-    List<Lexicon.Match> unobservable = UNOBSERVABLE.find(text);
+    List<Lexicon.Match> unobservable = UNOBSERVABLE.find(wording);
     if (!unobservable.isEmpty()) {
       return finding("criteria.unobservable", criterion, "cannot be observed by a test (\"" + unobservable.get(0).text()
           + "\"): state the expected result", unobservable.get(0).text());
     }
-    List<Lexicon.Match> negative = NEGATIVE.find(text);
+    List<Lexicon.Match> negative = NEGATIVE.find(wording);
     if (!negative.isEmpty()) {
       return finding("criteria.unbounded-negative", criterion, "is an unbounded negative (\"" + negative.get(0).text()
           + "\"): no test can show it never happens; state the condition and the expected result",
           negative.get(0).text());
     }
-    List<Lexicon.Match> quality = QUALITY.find(text);
-    if (!quality.isEmpty() && !Smells.NUMBER.occursIn(text)) {
+    List<Lexicon.Match> quality = QUALITY.find(wording);
+    if (!quality.isEmpty() && !Smells.NUMBER.occursIn(wording)) {
       return finding("criteria.unmeasured-quality", criterion, "names a quality (\"" + quality.get(0).text()
           + "\") without a measure: give the number a test checks", quality.get(0).text());
     }

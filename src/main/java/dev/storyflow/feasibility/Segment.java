@@ -17,6 +17,15 @@ record Segment(String field, Integer line, String text) {
     return evidence(text);
   }
 
+  /**
+   * The segment with its quoted data ({@link QuotedData}: quoted strings, code spans, table cells) blanked,
+   * every other character where it was: what the wording checks read.
+   */
+  Segment withoutQuotedData() {
+    String blanked = QuotedData.blank(text);
+    return blanked.equals(text) ? this : new Segment(field, line, blanked);
+  }
+
   /** Where the segment is, for messages: {@code acceptance criterion 2}, {@code iWant}. */
   String where() {
     return line == null ? field : field + " line " + line;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -138,6 +139,47 @@ class AmbiguityCheckTest {
     StoryText story = Stories.empty().title("Improve performance of the reporting module").text();
 
     assertThat(check.check(story)).extracting(f -> f.evidence().text()).containsExactly("Improve");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "to order from the \"Fast\" menu | fast",
+      "to filter products tagged “user friendly” | user friendly",
+      "to see the status 'several pending' on the order | several",
+      "to search the logs for `easy setup` | easy",
+      "the export to write \"etc.\" in empty cells | etc."})
+  void aQuotedWordIsDataAndTheSameWordUnquotedIsFlagged(String quoted, String word) {
+    // given
+    String unquoted = quoted.replaceAll("[\"“”'`]", "");
+
+    // when
+    List<Finding> inQuotes = check.check(Stories.ready().iWant(quoted).text());
+    List<Finding> plain = check.check(Stories.ready().iWant(unquoted).text());
+
+    // then
+    assertThat(inQuotes).isEmpty();
+    assertThat(plain).extracting(f -> f.evidence().text().toLowerCase(Locale.ROOT)).contains(word);
+  }
+
+  @Test
+  void aWordInACriterionsExampleTableOrQuotedValueIsData() {
+    // given
+    StoryText quoted = Stories.ready().criteria(
+        "Given the shipping options\nWhen I open the checkout\nThen I see the options\nExamples:\n| option | days |\n"
+            + "| fast | 1 |\n| cheap | 5 |",
+        "The banner reads \"Several offers left\"").text();
+    StoryText plain = Stories.ready().criteria("The checkout is fast", "Several offers are shown").text();
+
+    // then
+    assertThat(check.check(quoted)).isEmpty();
+    assertThat(check.check(plain)).extracting(Finding::rule)
+        .containsExactlyInAnyOrder("ambiguity.subjective", "ambiguity.vague-quantity");
+  }
+
+  @Test
+  void anApostropheIsNoQuote() {
+    assertThat(check.check(Stories.ready().iWant("the users' list to load fast, don't you think").text()))
+        .extracting(f -> f.evidence().text()).contains("fast");
   }
 
   @Test

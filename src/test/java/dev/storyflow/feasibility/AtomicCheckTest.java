@@ -62,8 +62,26 @@ class AtomicCheckTest {
   @ValueSource(strings = {
       "to enter my zip code and get a list of nearby recycling facilities",
       "to browse and find publishers",
+      "to search and discover music based on my profile",
       "to see the existing and archived invoices of a customer"})
   void anOutcomeOfTheFirstActionOrAParticipleIsNotASecondFeature(String means) {
     assertThat(check.check(Stories.ready().iWant(means).text())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "to have error codes that reflect the logic and provide enough information",
+      "to assess how interesting or appealing or complex a picture is",
+      "to determine how agencies will generate and validate the files",
+      "to link the sample file on the What you want, to submit, dialog"})
+  void verbsOfARelativeClauseAnEmbeddedQuestionOrLaterInTheMeansAreNotTheWish(String means) {
+    assertThat(check.check(Stories.ready().iWant(means).text())).isEmpty();
+  }
+
+  @Test
+  void aQuotedLabelIsDataAndTheSameWordsUnquotedAreTwoActions() {
+    assertThat(check.check(Stories.ready().iWant("a \"Save and close\" button on the invoice form").text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to save and close the invoice form").text()))
+        .extracting(Finding::rule).containsExactly("atomic.two-actions");
   }
 }

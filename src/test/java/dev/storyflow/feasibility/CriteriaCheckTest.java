@@ -55,6 +55,15 @@ class CriteriaCheckTest {
   }
 
   @Test
+  void aQualityOrPlaceholderInQuotedDataIsAValueAndUnquotedAWarning() {
+    assertThat(check.check(Stories.ready().criteria("The plan picker offers the plan \"Secure\"",
+        "The status column shows `TBD` for new orders").text())).isEmpty();
+    assertThat(check.check(Stories.ready().criteria("The plan picker is secure",
+        "The status column is TBD for new orders").text()))
+        .extracting(Finding::rule).containsExactly("criteria.unmeasured-quality", "criteria.placeholder");
+  }
+
+  @Test
   void bulletsAndNumbersBeforeACriterionAreNotPartOfIt() {
     StoryText story = Stories.ready().criteria("- [ ] The link expires after 30 minutes", "2. TBD").text();
 

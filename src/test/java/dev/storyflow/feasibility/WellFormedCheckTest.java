@@ -63,4 +63,13 @@ class WellFormedCheckTest {
     assertThat(check.check(Stories.empty()
         .title("As a camp worker I'm able to report a list of missing supplies to the manager").text())).isEmpty();
   }
+
+  @Test
+  void aWishInTheNegativeOrRestrictedIsAMeansToo() {
+    assertThat(check.check(Stories.empty().title("As a user I don't want to see grants displayed as contracts").text()))
+        .isEmpty();
+    assertThat(check.check(Stories.empty().title("As a FABS user I do not want DABS banner messages").text())).isEmpty();
+    assertThat(check.check(Stories.empty().title("As an owner I only want zero-padded fields, so that I can justify padding")
+        .text())).isEmpty();
+  }
 }
