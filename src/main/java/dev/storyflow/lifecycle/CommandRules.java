@@ -1,7 +1,6 @@
 package dev.storyflow.lifecycle;
 
 import dev.storyflow.identity.Admins;
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -171,19 +170,12 @@ class CommandRules extends CommandInterceptor {
 
   /** Reads a field of one of the engine's commands; a field that cannot be read refuses the command. */
   static Object read(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(command);
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        break;
-      }
+    try {
+      return CommandFields.read(command, name);
+    } catch (IllegalStateException unreadable) {
+      throw new StoryForbiddenException("Storyflow cannot check " + command.getClass().getSimpleName()
+          + " (field " + name + "), so it is refused");
     }
-    throw new StoryForbiddenException("Storyflow cannot check " + command.getClass().getSimpleName()
-        + " (field " + name + "), so it is refused");
   }
 
   /**

@@ -6,6 +6,7 @@ import static dev.storyflow.lifecycle.StoryVariables.STORY_POINTS;
 
 import dev.storyflow.lifecycle.StoryTask;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -22,19 +25,19 @@ import org.springframework.stereotype.Component;
 /**
  * Values a form shows before the person chooses, where the story's own variable cannot be shown as
  * it is: Plan into sprint offers the feasibility estimate as the story points, Revise story shows
- * the components as the list its checkboxes need. A form field shows the variable of its name, so
- * the value is put on the task as a task-local variable of that name when the task is created.
+ * the components as the list its checkboxes need. They are {@link FormValues}: shown under the
+ * variable's name when the form is read, never stored on the task, so what the form submits (or an
+ * API client sends) is written to the story as it is.
  *
- * <p>A task-local variable would swallow what the form submits (Tasklist writes the submitted
- * value into it) and hide what an API client submits (written to the story), so it is taken away
- * first thing at completion, before the decision is checked: a value the completion wrote into it
- * moves to the story; an untouched one is dropped, and the story then has what the completion sent.
+ * <p>Tasks created by Storyflow versions before this one carry these values as task-local
+ * variables, which would swallow what the form submits: at completion such a variable is taken
+ * away before the decision is checked, a value the completion wrote into it moving to the story.
  */
 @Component
-class FormPrefill implements TaskListener {
+class FormPrefill implements FormValues, TaskListener {
 
   /** Per task: the variable a form field shows, and the value to show first (if any). */
-  private static final Map<String, Map<String, Function<DelegateTask, Optional<Object>>>> PREFILLS = Map.of(
+  private static final Map<String, Map<String, Function<DelegateTask, Optional<TypedValue>>>> PREFILLS = Map.of(
       StoryTask.PLAN_INTO_SPRINT.id(), Map.of(STORY_POINTS, FormPrefill::estimate),
       StoryTask.REVISE_STORY.id(), Map.of(COMPONENTS, FormPrefill::componentList));
 
@@ -44,14 +47,17 @@ class FormPrefill implements TaskListener {
   }
 
   @Override
+  public Map<String, TypedValue> of(DelegateTask task) {
+    Map<String, TypedValue> values = new HashMap<>();
+    PREFILLS.getOrDefault(task.getTaskDefinitionKey(), Map.of())
+        .forEach((name, value) -> value.apply(task).ifPresent(v -> values.put(name, v)));
+    return values;
+  }
+
+  /** At completion: a prefilled task-local variable of an older version's task is taken away. */
+  @Override
   public void notify(DelegateTask task) {
-    Map<String, Function<DelegateTask, Optional<Object>>> prefills = PREFILLS.getOrDefault(task.getTaskDefinitionKey(),
-        Map.of());
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      prefills.forEach((name, value) -> value.apply(task).ifPresent(v -> task.setVariableLocal(name, v)));
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      prefills.keySet().forEach(name -> takeAway(task, name));
-    }
+    PREFILLS.getOrDefault(task.getTaskDefinitionKey(), Map.of()).keySet().forEach(name -> takeAway(task, name));
   }
 
   private static void takeAway(DelegateTask task, String name) {
@@ -69,7 +75,7 @@ class FormPrefill implements TaskListener {
   }
 
   /** The estimate on the planning-poker scale, for a story without story points. */
-  private static Optional<Object> estimate(DelegateTask task) {
+  private static Optional<TypedValue> estimate(DelegateTask task) {
     if (task.getVariable(STORY_POINTS) != null) {
       return Optional.empty();
     }
@@ -77,7 +83,7 @@ class FormPrefill implements TaskListener {
       if (task.getVariable(FEASIBILITY) instanceof SpinJsonNode report && report.hasProp("estimate")
           && report.prop("estimate").hasProp("points") && report.prop("estimate").prop("points").isNumber()) {
         int points = report.prop("estimate").prop("points").numberValue().intValue();
-        return Optional.of(StoryPointScale.atLeast(points));
+        return Optional.of(Variables.integerValue(StoryPointScale.atLeast(points)));
       }
     } catch (RuntimeException unreadable) {
       // no suggestion from a report that cannot be read: the product owner chooses the points
@@ -86,12 +92,12 @@ class FormPrefill implements TaskListener {
   }
 
   /** The story's components ("backend,frontend") as the JSON list a checklist shows. */
-  private static Optional<Object> componentList(DelegateTask task) {
+  private static Optional<TypedValue> componentList(DelegateTask task) {
     if (!(task.getVariable(COMPONENTS) instanceof String components)) {
       return Optional.empty();
     }
     SpinJsonNode list = Spin.JSON("[]");
     Arrays.stream(components.split(",")).map(String::trim).filter(c -> !c.isEmpty()).forEach(list::append);
-    return Optional.of(SpinValues.jsonValue(list).create());
+    return Optional.of(SpinValues.jsonValue(list.toString()).create());
   }
 }

@@ -2,6 +2,7 @@ package dev.storyflow.tasklist;
 
 import dev.storyflow.lifecycle.StoryProcess;
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Component;
  * BPMN stays as it is and every deployed version gets it (built-in listeners run even when an admin
  * skips custom listeners):
  * <ul>
- *   <li>every user task names its story and carries what the form shows of earlier decisions
- *       ({@link StoryTaskPresentation});</li>
- *   <li>Plan into sprint offers the estimate as the story points, Revise story the components as
- *       checkboxes ({@link FormPrefill});</li>
+ *   <li>every user task names its story ({@link StoryTaskPresentation});</li>
+ *   <li>a task's form variables add what the form shows beyond the story's variables, and its
+ *       comments are the story's ({@link StoryTaskReads}, a command interceptor: computed when read,
+ *       nothing copied onto the task);</li>
  *   <li>variables are read with their own permissions ({@code READ_INSTANCE_VARIABLE}, which the
  *       team's groups get for the story process, see {@code TeamSetup}), so a Tasklist filter shows
  *       story variables without the team reading process instances;</li>
@@ -36,16 +37,30 @@ class TasklistEngineHooks extends AbstractProcessEnginePlugin {
 
   private final StoryTaskPresentation presentation;
   private final FormPrefill prefill;
+  private final List<FormValues> formValues;
+  private final StoryComments comments;
 
-  TasklistEngineHooks(StoryTaskPresentation presentation, FormPrefill prefill) {
+  TasklistEngineHooks(StoryTaskPresentation presentation, FormPrefill prefill, List<FormValues> formValues,
+      StoryComments comments) {
     this.presentation = presentation;
     this.prefill = prefill;
+    this.formValues = formValues;
+    this.comments = comments;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnforceSpecificVariablePermission(true);
     configuration.setEnableHistoricInstancePermissions(true);
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    // one interceptor per chain: each knows its own next
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new StoryTaskReads(formValues, comments));
+    configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new StoryTaskReads(formValues, comments));
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
@@ -62,7 +77,6 @@ class TasklistEngineHooks extends AbstractProcessEnginePlugin {
   private void addListeners(String taskKey, TaskDefinition task) {
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, presentation);
     if (FormPrefill.prefills(taskKey)) {
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, prefill);
       // built-in listeners run before the BPMN's, so before the decision is checked
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, prefill);
     }

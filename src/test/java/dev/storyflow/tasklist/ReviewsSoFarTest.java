@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReviewsSoFarTest {
 
   private final AuditLog audit = mock(AuditLog.class);
-  private final ReviewsSoFar reviews = new ReviewsSoFar(audit);
+  private final ReviewsSoFar reviews = new ReviewsSoFar(audit, new com.fasterxml.jackson.databind.ObjectMapper());
 
   @Test
   void anObjectionIsOpenUntilTheProductOwnerDecidesTheDraftAgain() {

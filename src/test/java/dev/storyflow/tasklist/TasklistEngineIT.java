@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -45,6 +46,8 @@ class TasklistEngineIT {
   RuntimeService runtimeService;
   @Autowired
   FilterService filterService;
+  @Autowired
+  FormService formService;
 
   @Test
   void aTaskNamesItsStoryAndCarriesTheReviewsAndCommentsSoFar() throws Exception {
@@ -59,9 +62,13 @@ class TasklistEngineIT {
     // then it names the story and says what it is about
     assertThat(approve.getName()).isEqualTo(storyId + " · Approve draft");
     assertThat(approve.getDescription()).contains(storyId, "Sign invoices electronically", "Draft", "Product owner");
-    // and its reviews so far hold both opinions in words, the objection open
+    // and its form (as Tasklist reads it, over HTTP) shows the reviews so far: both opinions in words,
+    // the objection open
+    Reply form = new HttpTestClient(port).get("po", "/engine-rest/task/" + approve.getId() + "/form-variables");
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.json().path("reviews").path("type").asText()).isEqualTo("Json");
     JsonNode reviews = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        taskService.getVariableLocal(approve.getId(), StoryTaskPresentation.REVIEWS).toString());
+        form.json().path("reviews").path("value").asText());
     assertThat(reviews).hasSize(2);
     assertThat(reviews.get(0).path("step").asText()).isEqualTo("Architect review");
     assertThat(reviews.get(0).path("role").asText()).isEqualTo("System architect");
@@ -76,6 +83,31 @@ class TasklistEngineIT {
         .containsExactlyInAnyOrder("architect: Architect review · Needs rework: Which signature standard?",
             "security: Early security review · Approved: Keys live in the HSM.");
     assertThat(taskService.getProcessInstanceComments(approve.getProcessInstanceId())).hasSize(2);
+    // and none of it is stored on the task: the form and the History tab read the story
+    assertThat(taskService.getVariablesLocal(approve.getId())).isEmpty();
+    // and a decision taken after the task was created shows at once (here: a comment added by hand)
+    taskService.createComment(approve.getId(), approve.getProcessInstanceId(), "The HSM is booked.");
+    assertThat(taskService.getTaskComments(approve.getId())).extracting(c -> c.getFullMessage())
+        .startsWith("The HSM is booked.").hasSize(3);
+  }
+
+  @Test
+  void anEndedTaskListsTheCommentsUpToItsEndAndItsOwn() {
+    // given the architect objected and the security expert approved, then the product owner decided
+    String storyId = startStory("Archive signed invoices", "signed invoices archived", "auditors find them");
+    Task architect = task(storyId, "Task_ArchitectReview");
+    decide("architect", architect, false, "Which archive?");
+    decide("security", task(storyId, "Task_SecurityEarlyReview"), true, "Encrypted at rest.");
+    decide("po", task(storyId, "Task_ApproveDraft"), false, "Name the archive.");
+
+    // then the architect's ended review lists its own comment only (nothing was said before it ended)
+    assertThat(taskService.getTaskComments(architect.getId())).extracting(c -> c.getFullMessage())
+        .containsExactly("Which archive?");
+    // and the task that came after them lists all three, newest first
+    Task revise = task(storyId, "Task_ReviseStory");
+    assertThat(taskService.getTaskComments(revise.getId())).extracting(c -> c.getFullMessage()).containsExactly(
+        "Approve draft · Sent to revision: Name the archive.", "Early security review · Approved: Encrypted at rest.",
+        "Architect review · Needs rework: Which archive?");
   }
 
   @Test
@@ -147,8 +179,8 @@ class TasklistEngineIT {
     int estimate = ((SpinJsonNode) runtimeService.getVariable(plan.getProcessInstanceId(), "feasibility"))
         .prop("estimate").prop("points").numberValue().intValue();
 
-    // then the task offers the estimate as its story points, and the story has none yet
-    assertThat(taskService.getVariableLocal(plan.getId(), "storyPoints")).isEqualTo(StoryPointScale.atLeast(estimate));
+    // then the task's form offers the estimate as its story points, and the story has none yet
+    assertThat(formPoints(plan)).isEqualTo(StoryPointScale.atLeast(estimate));
     assertThat(runtimeService.getVariable(plan.getProcessInstanceId(), "storyPoints")).isNull();
 
     // when a completion sends no story points, it is refused: the suggestion is not a decision
@@ -156,7 +188,7 @@ class TasklistEngineIT {
         "priority", Map.of("value", "LOW"), "sprint", Map.of("value", RestStoryWalker.SPRINT))));
     assertThat(without.status()).as(without.body()).isEqualTo(400);
     assertThat(without.body()).contains("storyPoints");
-    assertThat(taskService.getVariableLocal(plan.getId(), "storyPoints")).isNotNull();
+    assertThat(formPoints(plan)).isEqualTo(StoryPointScale.atLeast(estimate));
 
     // when an API client sends other points, they are the story's, not the suggestion
     Reply sent = http.post("po", "/engine-rest/task/" + plan.getId() + "/complete", Map.of("variables", Map.of(
@@ -196,8 +228,10 @@ class TasklistEngineIT {
     decide("po", task(storyId, "Task_ApproveDraft"), false, "The portal has a frontend part.");
     Task revise = task(storyId, "Task_ReviseStory");
 
-    // then the form's checkboxes get the components as a list
-    assertThat(taskService.getVariableLocal(revise.getId(), "components").toString()).isEqualTo("[\"backend\"]");
+    // then the form's checkboxes get the components as a list, and the story keeps its comma list
+    assertThat(formService.getTaskFormVariables(revise.getId()).getValue("components", Object.class).toString())
+        .isEqualTo("[\"backend\"]");
+    assertThat(runtimeService.getVariable(revise.getProcessInstanceId(), "components")).isEqualTo("backend");
 
     // when the product owner ticks frontend too and resubmits in Tasklist
     WebappClient po = WebappClient.session(port, "po");
@@ -210,6 +244,34 @@ class TasklistEngineIT {
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     assertThat(runtimeService.getVariable(revise.getProcessInstanceId(), "components")).isEqualTo("backend,frontend");
     assertThat(task(storyId, "Task_FrontendFeasibility")).isNotNull();
+  }
+
+  @Test
+  void planIntoSprintListsTheOpenSprintsWhenItsFormIsRead() {
+    // given a story waiting at Plan into sprint
+    String storyId = startStory("Export the dunning list", "the dunning list as a file", "collections starts sooner");
+    HttpTestClient http = new HttpTestClient(port);
+    new RestStoryWalker(http).walkUntilTask(storyId, "Task_PlanIntoSprint");
+    Task plan = task(storyId, "Task_PlanIntoSprint");
+
+    // when a sprint is created after the task was
+    String sprintId = "sprint-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", sprintId, "name", "Late sprint")).status())
+        .isEqualTo(201);
+
+    // then the form, read over HTTP as Tasklist does, offers it; asked for other names only, it does not
+    Reply form = http.get("po", "/engine-rest/task/" + plan.getId() + "/form-variables");
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.json().path("sprintOptions").path("value").asText()).contains(sprintId, "Late sprint");
+    Reply named = http.get("po", "/engine-rest/task/" + plan.getId() + "/form-variables?variableNames=title");
+    assertThat(named.json().has("sprintOptions")).isFalse();
+    assertThat(named.json().path("title").path("value").asText()).isEqualTo("Export the dunning list");
+    // and someone who may not read the task gets no form at all
+    assertThat(http.get("qa", "/engine-rest/task/" + plan.getId() + "/form-variables").status()).isIn(403, 404);
+  }
+
+  private Object formPoints(Task task) {
+    return formService.getTaskFormVariables(task.getId()).getValue("storyPoints", Object.class);
   }
 
   private String startStory(String title, String iWant, String soThat) {
