@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -26,8 +28,10 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +49,10 @@ import org.springframework.stereotype.Component;
  *   <li>No job log of the creation and deletion of the service-level timers that every user task
  *       has (reminder and escalation): most are deleted unfired when the task completes. When one
  *       fires, its success or failure is logged as any job's.</li>
+ *   <li>No activity history of the story process's routing: its decision and join gateways and the
+ *       link events of the rework routes, which a story passes in the same instant as the task
+ *       before them. The status entry gateways ({@link Status#entryElementId()}), from which the
+ *       status history is read, and every task, event and sub-process keep theirs.</li>
  * </ul>
  */
 @Component
@@ -71,6 +79,11 @@ class StoryHistory extends AbstractProcessEnginePlugin {
     configuration.setCustomHistoryLevels(levels);
   }
 
+  /** The activity types of routing: gateways and link events (a link throw event is a none throw event). */
+  private static final Set<String> ROUTING = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE, ActivityTypes.GATEWAY_PARALLEL,
+      ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_EVENT_BASED, ActivityTypes.INTERMEDIATE_EVENT_LINK,
+      ActivityTypes.INTERMEDIATE_EVENT_NONE_THROW);
+
   /** {@code full}, but for the exceptions above. */
   static final class Level extends HistoryLevelFull {
 
@@ -79,10 +92,23 @@ class StoryHistory extends AbstractProcessEnginePlugin {
       if (type == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL) {
         return keepsDetail(entity);
       }
+      if (type == HistoryEventTypes.ACTIVITY_INSTANCE_START || type == HistoryEventTypes.ACTIVITY_INSTANCE_END) {
+        return !(entity instanceof ExecutionEntity execution && isRouting(execution));
+      }
       if (type == HistoryEventTypes.JOB_CREATE || type == HistoryEventTypes.JOB_DELETE) {
         return !(entity instanceof JobEntity job && TimerTaskListenerJobHandler.TYPE.equals(job.getJobHandlerType()));
       }
       return true;
+    }
+
+    /** A gateway or link event of the story process that is not a status's entry. */
+    static boolean isRouting(ExecutionEntity execution) {
+      ActivityImpl activity = execution.getActivity();
+      if (activity == null || !ROUTING.contains(activity.getProperties().get(BpmnProperties.TYPE))
+          || Status.enteredAt(activity.getId()).isPresent()) {
+        return false;
+      }
+      return execution.getProcessDefinition() != null && StoryProcess.KEY.equals(execution.getProcessDefinition().getKey());
     }
 
     private static boolean keepsDetail(Object entity) {

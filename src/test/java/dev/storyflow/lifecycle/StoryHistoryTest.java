@@ -86,6 +86,15 @@ class StoryHistoryTest {
         .isPositive();
     assertThat(engine.getManagementService().getHistoryLevel()).isEqualTo(3);
 
+    // and activity history keeps the tasks and the status entries, not the gateways and links between them
+    List<String> passed = history.createHistoricActivityInstanceQuery().processInstanceId(story.getId()).list().stream()
+        .map(a -> a.getActivityId() + " " + a.getActivityType()).toList();
+    assertThat(passed).contains("Task_ArchitectReview userTask", "Task_ApproveDraft userTask",
+        "Task_ReviseStory userTask", Status.DRAFT.entryElementId() + " exclusiveGateway");
+    assertThat(passed).filteredOn(a -> a.endsWith("Gateway") || a.contains("Link") || a.contains("ThrowEvent"))
+        .containsOnly(Status.DRAFT.entryElementId() + " exclusiveGateway");
+    assertThat(story).hasPassed(Status.DRAFT.entryElementId());
+
     // and no removal time is stamped on history (cleanup goes by end time)
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(story.getId()).singleResult()
         .getRemovalTime()).isNull();
