@@ -10,9 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The two timeout listeners of every user task: at the due date its candidates are reminded
- * ({@code overdue}), after {@code escalateAfter} the {@code escalateTo} group is told
- * ({@code escalated}). Both go out through the notification outbox.
+ * The two timeout listeners that every user task of {@code story-lifecycle} had in the versions
+ * before the service-level sweep ({@link ServiceLevelSweep}): at the due date its candidates were
+ * reminded ({@code overdue}), after {@code escalateAfter} the {@code escalateTo} group was told
+ * ({@code escalated}). Kept so that the tasks of stories still running on such a version are
+ * reminded and escalated by their own timers.
  */
 @Configuration
 class ServiceLevelTimeouts {

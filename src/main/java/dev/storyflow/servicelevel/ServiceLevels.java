@@ -46,14 +46,21 @@ public class ServiceLevels {
     return Date.from(WorkingTime.add(now(), of(status(execution)).due(), zone));
   }
 
-  /** When a task of the execution's status is escalated, from now. */
+  /**
+   * When a task of the execution's status is escalated, from now: the timer of the escalation
+   * listener in versions of {@code story-lifecycle} before the service-level sweep.
+   */
   public Date escalateAt(DelegateExecution execution) {
     return Date.from(WorkingTime.add(now(), of(status(execution)).escalateAfter(), zone));
   }
 
+  /** When a task created at the given time is escalated under the given service level. */
+  public Instant escalateAt(Instant created, ServiceLevel level) {
+    return WorkingTime.add(created, level.escalateAfter(), zone);
+  }
+
   /**
-   * The status's service level. Every task creation asks three times (its due date and its two
-   * timers) in one engine command: the latest version of the table is looked up once per command,
+   * The status's service level. Every task creation asks for its due date in an engine command: the latest version of the table is looked up once per command,
    * and its answer is kept per version and status, so the table is evaluated once per status on
    * each node until a new version is deployed.
    *
