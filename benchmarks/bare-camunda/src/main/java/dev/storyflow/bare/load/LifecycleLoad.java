@@ -114,6 +114,7 @@ public final class LifecycleLoad {
     result.put("poll", run.polls.summary());
     result.put("lifecycle", run.lifecycles.summary());
     result.put("completeByTask", run.perTask());
+    result.put("waitByTask", run.waitsPerTask());
     result.put("errors", run.errorCounts());
     result.put("warmupErrors", warm.errorCounts());
     result.put("sql", sql.ok() ? sql.json() : null);

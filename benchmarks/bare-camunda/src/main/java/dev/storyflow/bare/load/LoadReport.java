@@ -156,14 +156,20 @@ final class LoadReport {
   }
 
   private void perTask() {
-    md.append("## Completion latency by task (ms)\n\n| task | Storyflow n | p50 | p99 | bare n | p50 | p99 |\n"
+    byTask("Completion latency by task (ms)", "completeByTask");
+    byTask("Wait before each task (ms): from the previous completion or the start until a poll lists it",
+        "waitByTask");
+  }
+
+  private void byTask(String title, String field) {
+    md.append("## ").append(title).append("\n\n| task | Storyflow n | p50 | p99 | bare n | p50 | p99 |\n"
         + "|---|---:|---:|---:|---:|---:|---:|\n");
     TreeSet<String> keys = new TreeSet<>();
-    storyflow.path("completeByTask").fieldNames().forEachRemaining(keys::add);
-    bare.path("completeByTask").fieldNames().forEachRemaining(keys::add);
+    storyflow.path(field).fieldNames().forEachRemaining(keys::add);
+    bare.path(field).fieldNames().forEachRemaining(keys::add);
     for (String key : keys) {
-      JsonNode a = storyflow.path("completeByTask").path(key);
-      JsonNode b = bare.path("completeByTask").path(key);
+      JsonNode a = storyflow.path(field).path(key);
+      JsonNode b = bare.path(field).path(key);
       md.append("| ").append(key).append(" | ").append(a.path("n").asText("")).append(" | ")
           .append(a.path("p50").asText("")).append(" | ").append(a.path("p99").asText("")).append(" | ")
           .append(b.path("n").asText("")).append(" | ").append(b.path("p50").asText("")).append(" | ")

@@ -13,6 +13,8 @@ final class Run {
   final Latencies polls = new Latencies();
   final Latencies lifecycles = new Latencies();
   final Map<String, Latencies> completionsByTask = new ConcurrentHashMap<>();
+  /** Per task: from the previous completion (or the start) until a poll first lists the task. */
+  final Map<String, Latencies> waitsByTask = new ConcurrentHashMap<>();
   final AtomicInteger lifecyclesDone = new AtomicInteger();
   final AtomicInteger lifecyclesFailed = new AtomicInteger();
   final AtomicInteger completionsOk = new AtomicInteger();
@@ -41,9 +43,21 @@ final class Run {
     }
   }
 
+  void waited(String taskKey, long nanos) {
+    waitsByTask.computeIfAbsent(taskKey, k -> new Latencies()).add(nanos);
+  }
+
   Map<String, Object> perTask() {
+    return summaries(completionsByTask);
+  }
+
+  Map<String, Object> waitsPerTask() {
+    return summaries(waitsByTask);
+  }
+
+  private static Map<String, Object> summaries(Map<String, Latencies> byTask) {
     Map<String, Object> perTask = new TreeMap<>();
-    completionsByTask.forEach((key, latencies) -> perTask.put(key, latencies.summary()));
+    byTask.forEach((key, latencies) -> perTask.put(key, latencies.summary()));
     return perTask;
   }
 

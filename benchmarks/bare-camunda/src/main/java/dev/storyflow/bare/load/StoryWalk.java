@@ -41,6 +41,7 @@ final class StoryWalk {
     }
     String instance = start.json().path("id").asText();
     Map<String, Integer> attempts = new HashMap<>();
+    long lastMove = System.nanoTime();
     while (System.nanoTime() - started < timeoutNanos) {
       Http.Reply tasks = poll("/engine-rest/task?processInstanceId=" + instance);
       if (tasks == null) {
@@ -61,6 +62,7 @@ final class StoryWalk {
         pause();
         continue;
       }
+      run.waited(tasks.json().get(0).path("taskDefinitionKey").asText(), System.nanoTime() - lastMove);
       boolean failed = false;
       for (JsonNode task : tasks.json()) {
         String taskId = task.path("id").asText();
@@ -76,6 +78,7 @@ final class StoryWalk {
         run.completed(key, done);
         failed |= !done.ok();
       }
+      lastMove = System.nanoTime();
       if (failed) {
         pause();
       }
