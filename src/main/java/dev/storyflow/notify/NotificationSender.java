@@ -1,5 +1,6 @@
 package dev.storyflow.notify;
 
+import dev.storyflow.DaemonThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
@@ -76,9 +76,9 @@ class NotificationSender implements SmartLifecycle {
       LOG.info("Notifications are off: no webhook (storyflow.notifications.webhooks) and no mail (spring.mail.host)");
       return;
     }
-    threads = Executors.newFixedThreadPool(properties.threads(), daemon("storyflow-notify-send"));
+    threads = Executors.newFixedThreadPool(properties.threads(), DaemonThreads.named("storyflow-notify-send"));
     running = true;
-    loop = daemon("storyflow-notify").newThread(this::loop);
+    loop = DaemonThreads.named("storyflow-notify").newThread(this::loop);
     loop.start();
     LOG.info("Notification sender {} delivers to {} webhook(s){} with {} thread(s)", node,
         properties.webhooks().size(), deliveries.channels().contains(Routing.MAIL) ? " and mail" : "",
@@ -189,14 +189,6 @@ class NotificationSender implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   private static String hostName() {

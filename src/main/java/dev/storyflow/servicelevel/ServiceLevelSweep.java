@@ -1,5 +1,6 @@
 package dev.storyflow.servicelevel;
 
+import dev.storyflow.DaemonThreads;
 import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.lifecycle.StoryVariables;
 import dev.storyflow.notify.NotificationType;
@@ -129,11 +130,7 @@ public class ServiceLevelSweep implements SmartLifecycle {
       LOG.info("The service-level sweep is off (storyflow.service-levels.sweep-interval={})", interval);
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "storyflow-service-levels");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("storyflow-service-levels"));
     timer.scheduleWithFixedDelay(this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -1,5 +1,6 @@
 package dev.storyflow.worker;
 
+import dev.storyflow.DaemonThreads;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Collections;
@@ -11,7 +12,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
@@ -60,7 +60,7 @@ public class ExternalTaskWorker implements SmartLifecycle {
     this.workerId = newWorkerId();
     this.engineTasks = new EngineStepTasks(tasks, workerId);
     this.slots = new Semaphore(properties.maxConcurrentRuns());
-    this.runs = Executors.newFixedThreadPool(properties.maxConcurrentRuns(), daemon("storyflow-step"));
+    this.runs = Executors.newFixedThreadPool(properties.maxConcurrentRuns(), DaemonThreads.named("storyflow-step"));
     BY_ENGINE.put(tasks, this);
   }
 
@@ -104,7 +104,7 @@ public class ExternalTaskWorker implements SmartLifecycle {
       return;
     }
     running = true;
-    fetcher = daemon("storyflow-worker").newThread(this::fetchLoop);
+    fetcher = DaemonThreads.named("storyflow-worker").newThread(this::fetchLoop);
     fetcher.start();
     LOG.info("Backend-engineer worker {} runs up to {} steps at once on {}", workerId,
         properties.maxConcurrentRuns(), runner.handlers().topics());
@@ -181,14 +181,6 @@ public class ExternalTaskWorker implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  static ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** A worker id: the host and a part of its own, so two workers on one host differ. */

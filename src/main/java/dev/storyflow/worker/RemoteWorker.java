@@ -1,5 +1,6 @@
 package dev.storyflow.worker;
 
+import dev.storyflow.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -46,7 +47,7 @@ class RemoteWorker implements SmartLifecycle {
     this.runner = runner;
     this.properties = properties;
     this.slots = new Semaphore(properties.maxConcurrentRuns());
-    this.runs = Executors.newFixedThreadPool(properties.maxConcurrentRuns(), ExternalTaskWorker.daemon("storyflow-step"));
+    this.runs = Executors.newFixedThreadPool(properties.maxConcurrentRuns(), DaemonThreads.named("storyflow-step"));
   }
 
   @Override
