@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient.Reply;
-import dev.storyflow.identity.Role;
-import dev.storyflow.lifecycle.StoryTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Walks a story over real HTTP the way the team would: every open task is completed through
- * {@code /engine-rest/task/{id}/complete} by the demo user of its candidate group, approving.
- * Needs the job executor running.
+ * {@code /engine-rest/task/{id}/complete} by the demo user of its role, approving (see
+ * {@link TaskDecisions}). Needs the job executor running.
  */
 public final class RestStoryWalker {
 
@@ -57,13 +54,9 @@ public final class RestStoryWalker {
       }
       for (JsonNode task : tasks) {
         String key = task.path("taskDefinitionKey").asText();
-        // the task's owner completes it (UAT: the business owner, although the product owner may too)
-        String user = StoryTask.ofId(key).map(StoryTask::role)
-            .or(() -> Role.ofGroup(task.path("candidateGroups").get(0).asText())).orElseThrow().demoUser();
-        Map<String, Object> variables = new HashMap<>(decisionFor(key));
-        variables.put("comment", Map.of("value", "Completed " + key + " as " + user));
+        String user = TaskDecisions.userFor(task);
         Reply reply = http.post(user, "/engine-rest/task/" + task.path("id").asText() + "/complete",
-            Map.of("variables", variables));
+            Map.of("variables", TaskDecisions.approving(key, user)));
         assertThat(reply.status()).as("completing %s as %s: %s", key, user, reply.body()).isEqualTo(204);
         completed.add(key);
       }
@@ -72,15 +65,6 @@ public final class RestStoryWalker {
       }
     }
     throw new AssertionError("Story " + storyId + " did not get there; completed " + completed);
-  }
-
-  private static Map<String, Object> decisionFor(String taskKey) {
-    return switch (taskKey) {
-      case "Task_PlanIntoSprint" -> Map.of("priority", Map.of("value", "HIGH"),
-          "storyPoints", Map.of("value", 3, "type", "Integer"), "sprint", Map.of("value", SPRINT));
-      case "Task_FrontendImplement", "Task_BackendEngineerFallback" -> Map.of();
-      default -> Map.of("approved", Map.of("value", true));
-    };
   }
 
   private static void pause() {

@@ -3,12 +3,9 @@ package dev.storyflow.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
-import dev.storyflow.RestStoryWalker;
-import dev.storyflow.identity.Role;
-import dev.storyflow.lifecycle.StoryTask;
+import dev.storyflow.TaskDecisions;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One client of a crash test: walks its stories over REST as the team would (each open task
- * completed by the demo user of its role, approving, as {@link RestStoryWalker} does), notes each
+ * completed as {@link TaskDecisions} decides it, as {@code RestStoryWalker} does), notes each
  * completion Storyflow acknowledged with 204, and stops when its stories are Done, when it is
  * stopped, or when Storyflow no longer answers (it was killed).
  */
@@ -74,11 +71,9 @@ final class AcknowledgingClient implements Runnable {
     for (JsonNode task : story.path("openTasks")) {
       String key = task.path("taskDefinitionKey").asText();
       String taskId = task.path("id").asText();
-      String user = StoryTask.ofId(key).map(StoryTask::role)
-          .or(() -> Role.ofGroup(task.path("candidateGroups").get(0).asText())).orElseThrow().demoUser();
-      Map<String, Object> variables = new HashMap<>(decisionFor(key));
-      variables.put("comment", Map.of("value", "Completed " + key + " as " + user));
-      Reply reply = http.post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+      String user = TaskDecisions.userFor(task);
+      Reply reply = http.post(user, "/engine-rest/task/" + taskId + "/complete",
+          Map.of("variables", TaskDecisions.approving(key, user)));
       if (reply.status() == 204) {
         acknowledged.completed(storyId, taskId, key);
       } else {
@@ -87,14 +82,5 @@ final class AcknowledgingClient implements Runnable {
       worked = true;
     }
     return worked;
-  }
-
-  private static Map<String, Object> decisionFor(String taskKey) {
-    return switch (taskKey) {
-      case "Task_PlanIntoSprint" -> Map.of("priority", Map.of("value", "HIGH"),
-          "storyPoints", Map.of("value", 3, "type", "Integer"), "sprint", Map.of("value", RestStoryWalker.SPRINT));
-      case "Task_FrontendImplement", "Task_BackendEngineerFallback" -> Map.of();
-      default -> Map.of("approved", Map.of("value", true));
-    };
   }
 }
