@@ -3,6 +3,7 @@ package dev.storyflow.board;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyflow.HttpTestClient;
+import dev.storyflow.WebappBrowser;
 import dev.storyflow.lifecycle.StoryDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +24,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,8 +55,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class BoardBrowserIT {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "board");
   /** What a user can focus or operate. */
   static final List<String> CONTROLS = List.of("a[href]", "button", "select", "input", "textarea", "[tabindex]");
@@ -77,36 +67,23 @@ class BoardBrowserIT {
   StoryDriver driver;
   /** The stories of the sprint, by the status each is in. */
   Map<String, ProcessInstance> stories;
+  WebappBrowser webapp;
   WebDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void startBrowser() throws Exception {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed && "true".equals(System.getenv("STORYFLOW_REQUIRE_BROWSER"))) {
-      throw new IllegalStateException("chromium and chromium-driver are required (STORYFLOW_REQUIRE_BROWSER=true)");
-    }
-    Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
     driver = new StoryDriver(engine);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1280,800", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-        options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.ignoring(StaleElementReferenceException.class);
+    webapp = WebappBrowser.open(port, 1280, 800);
+    browser = webapp.driver();
+    wait = webapp.waiting();
   }
 
   @AfterEach
   void stopBrowser() {
     ClockUtil.reset();
-    if (browser != null) {
-      browser.quit();
+    if (webapp != null) {
+      webapp.close();
     }
   }
 
@@ -173,7 +150,7 @@ class BoardBrowserIT {
       login("tasklist", "qa");
 
       // when the QA engineer opens /board for the sprint
-      browser.get("http://localhost:" + port + "/board?sprint=" + sprint);
+      browser.get(webapp.base() + "/board?sprint=" + sprint);
 
       // then the board shows the six stories, read with the Tasklist session
       wait.until(d -> d.findElements(By.cssSelector(".sf-card")).size() == 6);
@@ -183,7 +160,7 @@ class BoardBrowserIT {
 
       // when the QA engineer moves with the arrow keys from the planned story to the next status's story
       WebElement planned = card(stories.get("PLANNED_IN_SPRINT"));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", planned);
+      webapp.script("arguments[0].focus();", planned);
       browser.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
 
       // then the In-progress story has the focus, and Enter opens it in a dialog that Escape closes
@@ -198,8 +175,8 @@ class BoardBrowserIT {
 
       // and at a phone's width the board fits the screen: no sideways scrolling
       browser.manage().window().setSize(new Dimension(390, 844));
-      wait.until(d -> ((Number) script("return window.innerWidth;")).intValue() <= 400);
-      assertThat(((Number) script("return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
+      wait.until(d -> ((Number) webapp.script("return window.innerWidth;")).intValue() <= 400);
+      assertThat(((Number) webapp.script("return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
           .isLessThanOrEqualTo(0);
       screenshot("board-phone");
       assertNoConsoleErrors();
@@ -271,12 +248,7 @@ class BoardBrowserIT {
   }
 
   private void login(String app, String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    webapp.login(app, user);
     // what the webapp logged before and during its login (its own check for a session) is not the board's
     browser.manage().logs().get(LogType.BROWSER);
   }
@@ -301,10 +273,6 @@ class BoardBrowserIT {
     assertThat(errors).extracting(LogEntry::getMessage).isEmpty();
   }
 
-  private Object script(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
-  }
-
   /** The screen and the browser's console as they were when the test failed. */
   private void failed(String name) throws Exception {
     screenshot(name + "-failed");
@@ -313,7 +281,6 @@ class BoardBrowserIT {
   }
 
   private void screenshot(String name) throws Exception {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    webapp.screenshot(SCREENSHOTS, name);
   }
 }

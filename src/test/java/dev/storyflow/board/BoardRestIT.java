@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
+import dev.storyflow.WebappClient;
 import dev.storyflow.lifecycle.Status;
 import dev.storyflow.lifecycle.StoryDriver;
 import java.io.IOException;
@@ -232,21 +233,21 @@ class BoardRestIT {
   void aWebappSessionReadsTheBoardButChangesNothing() throws Exception {
     // given the product owner logged into Cockpit, with no Basic credentials at hand
     String sprint = sprint("2026-06-01", "2026-06-12");
-    WebappBrowser browser = WebappBrowser.loggedIn(port, "cockpit", "po");
+    WebappClient browser = WebappClient.session(port, "cockpit", "po");
 
     // then the session reads the board and the sprints, as Cockpit's Storyflow plugin does
-    assertThat(browser.get("/api/sprints/" + sprint + "/board").statusCode()).isEqualTo(200);
-    assertThat(browser.get("/api/sprints").statusCode()).isEqualTo(200);
+    assertThat(browser.get("/api/sprints/" + sprint + "/board").status()).isEqualTo(200);
+    assertThat(browser.get("/api/sprints").status()).isEqualTo(200);
     // but changes nothing: a change needs HTTP Basic, so a cookie sent by itself does no harm
-    assertThat(browser.post("/api/sprints/" + sprint + "/start").statusCode()).isEqualTo(401);
+    assertThat(browser.postWithoutToken("/api/sprints/" + sprint + "/start", "{}").status()).isEqualTo(401);
     assertThat(http.get("po", "/api/sprints/" + sprint).json().path("state").asText()).isEqualTo("PLANNED");
 
     // when the product owner logs out, the session reads nothing more
     browser.logout();
-    assertThat(browser.get("/api/board").statusCode()).isEqualTo(401);
+    assertThat(browser.get("/api/board").status()).isEqualTo(401);
 
     // and a Tasklist user's session reads boards too
-    assertThat(WebappBrowser.loggedIn(port, "tasklist", "qa").get("/api/board").statusCode()).isEqualTo(200);
+    assertThat(WebappClient.session(port, "tasklist", "qa").get("/api/board").status()).isEqualTo(200);
   }
 
   @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
 import dev.storyflow.RestStoryWalker;
+import dev.storyflow.TaskDecisions;
+import dev.storyflow.WebappClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -286,10 +288,8 @@ class TasklistEngineIT {
   private void decide(String user, Task task, boolean approved, String comment) {
     HttpTestClient http = new HttpTestClient(port);
     http.post(user, "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user));
-    Map<String, Object> variables = comment == null
-        ? Map.of("approved", Map.of("value", approved))
-        : Map.of("approved", Map.of("value", approved), "comment", Map.of("value", comment));
-    Reply completed = http.post(user, "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables));
+    Reply completed = http.post(user, "/engine-rest/task/" + task.getId() + "/complete",
+        Map.of("variables", TaskDecisions.review(approved, comment)));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
   }
 

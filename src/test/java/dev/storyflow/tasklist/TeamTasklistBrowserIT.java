@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
 import dev.storyflow.RestStoryWalker;
+import dev.storyflow.TaskDecisions;
 import dev.storyflow.audit.AuditEntry;
 import dev.storyflow.audit.AuditLog;
 import dev.storyflow.lifecycle.StoryProcess;
@@ -481,10 +482,8 @@ class TeamTasklistBrowserIT {
     HttpTestClient http = new HttpTestClient(port);
     assertThat(http.post(user, "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user)).status())
         .isEqualTo(204);
-    Map<String, Object> variables = comment == null
-        ? Map.of("approved", Map.of("value", approved))
-        : Map.of("approved", Map.of("value", approved), "comment", Map.of("value", comment));
-    Reply completed = http.post(user, "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables));
+    Reply completed = http.post(user, "/engine-rest/task/" + task.getId() + "/complete",
+        Map.of("variables", TaskDecisions.review(approved, comment)));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
 import dev.storyflow.RestStoryWalker;
+import dev.storyflow.WebappClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,113 +1,54 @@
 package dev.storyflow.tasklist;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.storyflow.WebappBrowser;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A user of Camunda's webapps in headless Debian Chromium: logs into Tasklist or Cockpit, opens a
- * task's form or a story in Cockpit, claims, decides and completes as a person would. Skips the
- * test when Chromium is not installed, unless {@code STORYFLOW_REQUIRE_BROWSER=true} (CI).
+ * A user of Camunda's webapps in a {@link WebappBrowser}: logs into Tasklist or Cockpit, opens a
+ * task's form or a story in Cockpit, claims, decides and completes as a person would.
  */
 final class WebappSession implements AutoCloseable {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final By SIGNIN_FORM = By.cssSelector("form[name=signinForm]");
   static final By FORM = By.cssSelector("[cam-tasklist-form] .fjs-container");
   static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
   static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
 
+  private final WebappBrowser webapp;
   final WebDriver browser;
   final WebDriverWait wait;
-  private final String tasklist;
-  private final String cockpit;
 
-  private WebappSession(WebDriver browser, int port) {
-    this.browser = browser;
-    this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    // Angular re-renders while it loads; a condition that met a replaced element just tries again
-    this.wait.ignoring(StaleElementReferenceException.class);
-    this.tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-    this.cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+  private WebappSession(WebappBrowser webapp) {
+    this.webapp = webapp;
+    this.browser = webapp.driver();
+    this.wait = webapp.waiting();
   }
 
   static WebappSession open(int port) throws Exception {
-    return new WebappSession(chromium(1400, 1800), port);
+    return new WebappSession(WebappBrowser.open(port));
   }
 
   /** A browser whose page (the viewport, without the window's frame) is {@code width} × {@code height}. */
   static WebappSession open(int port, int width, int height) throws Exception {
-    WebDriver browser = chromium(width, height);
-    Map<?, ?> frame = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript(
-        "return {w: window.outerWidth - window.innerWidth, h: window.outerHeight - window.innerHeight};");
-    browser.manage().window().setSize(new Dimension(width + ((Number) frame.get("w")).intValue(),
-        height + ((Number) frame.get("h")).intValue()));
-    return new WebappSession(browser, port);
-  }
-
-  private static WebDriver chromium(int width, int height) throws Exception {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed && "true".equals(System.getenv("STORYFLOW_REQUIRE_BROWSER"))) {
-      throw new IllegalStateException("chromium and chromium-driver are required (STORYFLOW_REQUIRE_BROWSER=true)");
-    }
-    Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=" + width + "," + height, "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    return new ChromeDriver(service, options);
+    return new WebappSession(WebappBrowser.open(port, width, height));
   }
 
   void loginToTasklist(String user, String password) {
-    login(tasklist, user, password);
+    webapp.login("tasklist", user, password);
   }
 
   void loginToCockpit(String user, String password) {
-    login(cockpit, user, password);
-  }
-
-  private void login(String webapp, String user, String password) {
-    browser.get(webapp);
-    // the sign-in form may still be redrawn while it loads: each field is found, filled and read back
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[name=signinForm] input[type=text]")));
-    wait.until(d -> fill(name, user));
-    WebElement secret = browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
-    wait.until(d -> fill(secret, password));
-    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit], form[name=signinForm] button.btn-primary"))
-        .click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(SIGNIN_FORM));
-  }
-
-  private static boolean fill(WebElement input, String value) {
-    input.clear();
-    input.click();
-    input.sendKeys(value);
-    return value.equals(input.getDomProperty("value"));
+    webapp.login("cockpit", user, password);
   }
 
   /** Opens a task in Tasklist and returns its Camunda Form once it shows {@code expectedText}. */
   WebElement openTaskForm(String taskId, String expectedText) {
-    browser.get(tasklist + "#/?task=" + taskId);
+    browser.get(tasklist() + "#/?task=" + taskId);
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
     wait.until(d -> form.getText().contains(expectedText));
     return form;
@@ -176,8 +117,7 @@ final class WebappSession implements AutoCloseable {
 
   /** The text of the webapp's notification panels, read in one go. */
   String notifications() {
-    return (String) script("return Array.from(document.querySelectorAll('[notifications-panel]'))"
-        + ".map(p => p.textContent).join(' ');");
+    return webapp.notifications();
   }
 
   /** Status and body of a request that the page sends to the webapp's engine API, as Tasklist does. */
@@ -205,28 +145,26 @@ final class WebappSession implements AutoCloseable {
 
   /** Opens a process instance's variables in Cockpit; returns the page once it shows {@code expectedText}. */
   WebElement openVariablesInCockpit(String processInstanceId, String expectedText) {
-    browser.get(cockpit + "#/process-instance/" + processInstanceId + "/runtime?tab=variables-tab");
+    browser.get(webapp.url("cockpit") + "#/process-instance/" + processInstanceId + "/runtime?tab=variables-tab");
     WebElement page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body")));
     wait.until(d -> page.getText().contains(expectedText));
     return page;
   }
 
   Object script(String script, Object... arguments) {
-    return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    return webapp.script(script, arguments);
   }
 
   void screenshot(String name) throws Exception {
-    Path target = Path.of("target", "screenshots");
-    Files.createDirectories(target);
-    Files.write(target.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    webapp.screenshot(name);
   }
 
   String tasklist() {
-    return tasklist;
+    return webapp.url("tasklist");
   }
 
   @Override
   public void close() {
-    browser.quit();
+    webapp.close();
   }
 }
