@@ -1,21 +1,14 @@
 package dev.storyflow.servicelevel;
 
+import dev.storyflow.decision.LatestDecisions;
 import dev.storyflow.lifecycle.StoryVariables;
-import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,20 +17,19 @@ import org.springframework.stereotype.Component;
  * {@code processes/service-levels.dmn}. Every user task's {@code camunda:dueDate} is
  * {@link #dueAt} (Tasklist shows and sorts by it), and its two timeout listeners fire at
  * {@link #dueAt} (reminder) and {@link #escalateAt} (escalation). The table is Storyflow's own
- * configuration, not a user's request: no user's authorizations apply to it.
+ * configuration, not a user's request: no user's authorizations apply to it, and its evaluations
+ * leave no decision history ({@link LatestDecisions}).
  */
 @Component("serviceLevels")
 public class ServiceLevels {
 
   static final String DECISION_KEY = "service-levels";
 
-  private final ProcessEngineConfigurationImpl configuration;
+  private final LatestDecisions decisions;
   private final ZoneId zone;
-  private final Map<String, ServiceLevel> evaluated = new ConcurrentHashMap<>();
-  private final ThreadLocal<LookedUp> perCommand = new ThreadLocal<>();
 
-  ServiceLevels(ProcessEngineConfigurationImpl configuration, @Value("${storyflow.time-zone:UTC}") ZoneId zone) {
-    this.configuration = configuration;
+  ServiceLevels(LatestDecisions decisions, @Value("${storyflow.time-zone:UTC}") ZoneId zone) {
+    this.decisions = decisions;
     this.zone = zone;
   }
 
@@ -60,42 +52,19 @@ public class ServiceLevels {
   }
 
   /**
-   * The status's service level. Every task creation asks for its due date in an engine command: the latest version of the table is looked up once per command,
-   * and its answer is kept per version and status, so the table is evaluated once per status on
-   * each node until a new version is deployed.
+   * The status's service level. Every task creation asks for its due date in an engine command: the
+   * latest version of the table is looked up once per command, and as its answer depends on the
+   * status alone, it is evaluated once per status and version on each node ({@link LatestDecisions}).
    *
    * @throws IllegalStateException when the table gives no service level for the status
    */
   public ServiceLevel of(String status) {
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      DmnDecision table = latestTable(context);
-      String version = ((DecisionDefinition) table).getId();
-      return evaluated.computeIfAbsent(version + " " + status, key -> evaluate(table, status));
-    });
-  }
-
-  private DmnDecision latestTable(CommandContext context) {
-    LookedUp lookedUp = perCommand.get();
-    if (lookedUp == null || lookedUp.command().get() != context) {
-      lookedUp = new LookedUp(new WeakReference<>(context), (DmnDecision) context.getProcessEngineConfiguration()
-          .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(DECISION_KEY));
-      perCommand.set(lookedUp);
-    }
-    return lookedUp.table();
-  }
-
-  /** The table version looked up in the engine command running on this thread (held weakly once it ends). */
-  private record LookedUp(WeakReference<CommandContext> command, DmnDecision table) {
-  }
-
-  private ServiceLevel evaluate(DmnDecision table, String status) {
-    DmnDecisionResultEntries result = configuration.getDmnEngine()
-        .evaluateDecision(table, Variables.createVariables().putValue("status", status))
-        .getSingleResult();
-    if (result == null || result.getEntry("due") == null || result.getEntry("escalateAfter") == null) {
-      throw new IllegalStateException("Decision " + DECISION_KEY + " gives no service level for status " + status);
-    }
-    return new ServiceLevel(result.getEntry("due"), result.getEntry("escalateAfter"), result.getEntry("escalateTo"));
+    Map<String, Object> level = decisions.evaluate(DECISION_KEY, Map.of("status", status))
+        .filter(entries -> entries.get("due") != null && entries.get("escalateAfter") != null)
+        .orElseThrow(() -> new IllegalStateException("Decision " + DECISION_KEY + " gives no service level for status "
+            + status));
+    return new ServiceLevel((String) level.get("due"), (String) level.get("escalateAfter"),
+        (String) level.get("escalateTo"));
   }
 
   private static String status(VariableScope scope) {
