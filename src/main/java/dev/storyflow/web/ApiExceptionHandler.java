@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -88,6 +89,12 @@ class ApiExceptionHandler {
   @ExceptionHandler(AgentRunNotFoundException.class)
   ProblemDetail runNotFound(AgentRunNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Agent run not found", e.getMessage());
+  }
+
+  /** Something the engine was asked for by name (a decision, a task) is not there. */
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail engineNotFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
   }
 
   @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})

@@ -141,6 +141,14 @@ class RemoteWorkerIT {
     assertThat(http.post("backend", "/api/worker/running-stories/word-counts", Map.of("words", List.of("invoice"),
         "atMost", 100)).status()).isEqualTo(403);
 
+    // and evaluates Storyflow's own decision tables; one that is not deployed is a 404, not a 500
+    Reply verdict = asWorker(http).post("/api/worker/decisions/service-levels", Map.of("status", "UAT"));
+    assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
+    assertThat(verdict.json().path("result").path("due").asText()).isNotBlank();
+    Reply unknown = asWorker(http).post("/api/worker/decisions/no-such-table", Map.of("status", "UAT"));
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no-such-table").doesNotContain("Exception");
+
     // but it cannot step around the story: no suspending, no retries or unlocking, no variables
     assertRefused(asWorker(http).put("/engine-rest/process-instance/" + instance + "/suspended",
         Map.of("suspended", true)));
