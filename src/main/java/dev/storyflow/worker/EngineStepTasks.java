@@ -1,6 +1,7 @@
 package dev.storyflow.worker;
 
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 
@@ -17,7 +18,12 @@ final class EngineStepTasks implements StepTasks {
 
   @Override
   public void extendLock(LockedStep step, long millis) {
-    tasks.extendLock(step.taskId(), workerId, millis);
+    try {
+      tasks.extendLock(step.taskId(), workerId, millis);
+    } catch (BadUserRequestException e) {
+      // the task is gone (NotFoundException), or its lock expired or is another worker's
+      throw new LockRefusedException(e.getMessage(), e);
+    }
   }
 
   @Override

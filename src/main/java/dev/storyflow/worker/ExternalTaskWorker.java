@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * tasks as it has free slots ({@code storyflow.worker.max-concurrent-runs}) and hands each to the
  * {@link StepRunner}, which runs the step's bean outside any transaction and extends the lock on a
  * heartbeat while the run lives (so no lock time has to outlast the longest run, and a crashed
- * node's step is free again after {@code lock-duration}).
+ * node's step is free again after {@code lock-duration}); a run that loses its lock is stopped.
  */
 @Component
 public class ExternalTaskWorker implements SmartLifecycle {
@@ -38,8 +38,11 @@ public class ExternalTaskWorker implements SmartLifecycle {
   private static final Map<ExternalTaskService, ExternalTaskWorker> BY_ENGINE =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** How one run of a step ended. */
-  public enum Result { DONE, NEEDS_HUMAN, FAILED }
+  /**
+   * How one run of a step ended: its task completed, ended for the human fallback, failed, or left
+   * alone because the run lost the task's lock and was stopped ({@link RunLease}).
+   */
+  public enum Result { DONE, NEEDS_HUMAN, FAILED, LOST }
 
   private final ExternalTaskService tasks;
   private final StepRunner runner;

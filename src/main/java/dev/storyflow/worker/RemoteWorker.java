@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
@@ -62,8 +63,14 @@ class RemoteWorker implements SmartLifecycle {
         .asyncResponseTimeout(properties.idleWait().toMillis())
         .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, BACKOFF_MAX_MILLIS))
         .customizeHttpClient(http -> http.setDefaultRequestConfig(RequestConfig.custom()
-            .setResponseTimeout(Timeout.ofMilliseconds(properties.idleWait().toMillis() + ANSWER_MARGIN_MILLIS))
-            .build()))
+                .setResponseTimeout(Timeout.ofMilliseconds(properties.idleWait().toMillis() + ANSWER_MARGIN_MILLIS))
+                .build())
+            // the long poll, and for each run its heartbeat and its own request, all at once: a slow
+            // request must not make the others wait for a connection (HttpClient's default is 5)
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(2 * properties.maxConcurrentRuns() + 1)
+                .setMaxConnTotal(2 * properties.maxConcurrentRuns() + 1)
+                .build()))
         .build();
     for (String topic : runner.handlers().topics()) {
       client.subscribe(topic).lockDuration(lockMillis).handler(this::handle).open();

@@ -22,7 +22,15 @@ final class RestStepTasks implements StepTasks {
 
   @Override
   public void extendLock(LockedStep step, long millis) {
-    tasks.extendLock(step.taskId(), millis);
+    try {
+      tasks.extendLock(step.taskId(), millis);
+    } catch (RestException e) {
+      // 404: the task is gone; 400: its lock expired or belongs to another worker
+      if (Integer.valueOf(404).equals(e.getHttpStatusCode()) || Integer.valueOf(400).equals(e.getHttpStatusCode())) {
+        throw new LockRefusedException(e.getMessage(), e);
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.storyflow.worker;
 
+import dev.storyflow.DaemonThreads;
 import dev.storyflow.engineer.BackendEngineerTask;
 import dev.storyflow.engineer.RetryPolicy;
 import dev.storyflow.engineer.SecretMask;
@@ -7,20 +8,19 @@ import dev.storyflow.engineer.StepOutcome;
 import dev.storyflow.lifecycle.StoryProcess;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs one locked step the same way for every worker, embedded or remote: the step's bean runs
- * outside any transaction while a heartbeat extends the task's lock every third of
+ * outside any transaction while its {@link RunLease} extends the task's lock every third of
  * {@code storyflow.worker.lock-duration}; then the task is completed, ended with BPMN error
  * {@code BACKEND_ENGINEER_NEEDED} for the human fallback, or failed: retried
  * {@code storyflow.agent.retries} times, {@code retry-delay} apart, then an incident in Cockpit.
+ * A run whose lease is lost (the engine refused an extension, or none succeeded for most of the
+ * lock duration) is stopped, and its task left to the worker that holds it now.
  */
 @Component
 class StepRunner {
@@ -31,39 +31,44 @@ class StepRunner {
   private final RetryPolicy retryPolicy;
   private final SecretMask secrets;
   private final WorkerProperties properties;
-  private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "storyflow-heartbeat");
-    thread.setDaemon(true);
-    return thread;
-  });
+  /** Heartbeats and lease checks: a thread for each run's extension request, and one for the checks. */
+  private final ScheduledThreadPoolExecutor heartbeats;
 
   StepRunner(StepHandlers handlers, RetryPolicy retryPolicy, SecretMask secrets, WorkerProperties properties) {
     this.handlers = handlers;
     this.retryPolicy = retryPolicy;
     this.secrets = secrets;
     this.properties = properties;
+    this.heartbeats = new ScheduledThreadPoolExecutor(properties.maxConcurrentRuns() + 1,
+        DaemonThreads.named("storyflow-heartbeat"));
+    heartbeats.setRemoveOnCancelPolicy(true);
   }
 
   StepHandlers handlers() {
     return handlers;
   }
 
-  /** Runs the step and ends its task. */
+  /** Runs the step on the calling thread and ends its task, unless the run lost the task's lock. */
   ExternalTaskWorker.Result run(LockedStep step, StepTasks tasks) {
     BackendEngineerTask handler = handlers.forTopic(step.topic()).orElseThrow(
         () -> new IllegalStateException("No backend-engineer step for topic " + step.topic()));
-    long lockMillis = properties.lockDuration().toMillis();
-    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendLock(step, tasks), lockMillis / 3,
-        lockMillis / 3, TimeUnit.MILLISECONDS);
-    StepOutcome outcome;
+    RunLease lease = RunLease.hold(step, tasks, properties.lockDuration(), heartbeats);
+    StepOutcome outcome = null;
+    RuntimeException failure = null;
     try {
       outcome = handler.handle(step.storyId(), step.processInstanceId(), step.taskId(), step.variables());
     } catch (RuntimeException e) {
-      heartbeat.cancel(false);
-      fail(step, tasks, e);
+      failure = e;
+    }
+    if (!lease.end()) {
+      LOG.warn("The run of step {} of story {} was stopped, and its task is left to whoever holds it: {}",
+          step.topic(), step.storyId(), lease.lostBecause());
+      return ExternalTaskWorker.Result.LOST;
+    }
+    if (failure != null) {
+      fail(step, tasks, failure);
       return ExternalTaskWorker.Result.FAILED;
     }
-    heartbeat.cancel(false);
     if (outcome.needsHuman()) {
       tasks.bpmnError(step, StoryProcess.ERROR_BACKEND_ENGINEER_NEEDED, outcome.reason(), outcome.variables());
       return ExternalTaskWorker.Result.NEEDS_HUMAN;
@@ -74,15 +79,6 @@ class StepRunner {
 
   void stop() {
     heartbeats.shutdownNow();
-  }
-
-  private void extendLock(LockedStep step, StepTasks tasks) {
-    try {
-      tasks.extendLock(step, properties.lockDuration().toMillis());
-    } catch (RuntimeException e) {
-      LOG.warn("Could not extend the lock of step task {} of story {}: {}", step.taskId(), step.storyId(),
-          e.getMessage());
-    }
   }
 
   private void fail(LockedStep step, StepTasks tasks, RuntimeException failure) {

@@ -10,7 +10,12 @@ import java.util.function.Predicate;
  */
 interface StepTasks {
 
-  /** Keeps the task locked for this worker for {@code millis} from now. */
+  /**
+   * Keeps the task locked for this worker for {@code millis} from now.
+   *
+   * @throws LockRefusedException when the engine refuses: the task is gone, or not locked by this
+   *     worker any more; any other exception is a failed request, worth trying again
+   */
   void extendLock(LockedStep step, long millis);
 
   /** Completes the task, setting the variables on the story ({@code null} clears one). */
