@@ -6,6 +6,8 @@ import dev.storyflow.StoryflowApplication;
 import dev.storyflow.crash.ClockedAgent;
 import dev.storyflow.lifecycle.StoryDriver;
 import dev.storyflow.lifecycle.StoryProcess;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +31,9 @@ import org.springframework.util.FileSystemUtils;
  * Twenty agent runs at once (30 s each, a worker limit of 20) on a node whose pool has ten
  * connections, on a real PostgreSQL: the steps are external tasks, so no run holds a connection or
  * a transaction. While the agents run, PostgreSQL never shows a transaction of Storyflow's that
- * has been open for more than a moment, and all twenty finish, all alive at once, without a
- * connection timeout (a 5 s wait for a connection would fail a step and raise an incident).
+ * has been open for more than a moment (sampled every second, at least ten times), and all twenty
+ * finish, all alive at once, without a connection timeout: Hikari counts none (a 5 s wait for a
+ * connection would also fail a step and raise an incident).
  */
 class WorkerPoolIT {
 
@@ -66,6 +69,7 @@ class WorkerPoolIT {
       // while the agents run, no transaction stays open and the pool stays within its size
       awaitAgentsStarted(stories);
       JdbcTemplate observer = new JdbcTemplate(postgres.getPostgresDatabase());
+      int samples = 0;
       while (stories.stream().allMatch(id -> AGENT.runs(id).get(0).end() == null)) {
         List<Map<String, Object>> sessions = observer.queryForList(
             "SELECT state, query, EXTRACT(EPOCH FROM now() - xact_start) AS open_seconds FROM pg_stat_activity"
@@ -75,8 +79,11 @@ class WorkerPoolIT {
         assertThat(sessions).as("Storyflow's connections while %d agents run", RUNS)
             .noneMatch(WorkerPoolIT::openForMoreThanAMoment);
         assertThat(sessions.size()).as("connections open").isLessThanOrEqualTo(POOL);
+        samples++;
         Thread.sleep(1_000);
       }
+      assertThat(samples).as("pg_stat_activity samples taken while all %d agents ran", RUNS)
+          .isGreaterThanOrEqualTo(10);
 
       // then all finish
       Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -87,6 +94,10 @@ class WorkerPoolIT {
       assertThat(engine.getExternalTaskService().createExternalTaskQuery().topicName("backend-engineer.feasibility")
           .count()).isZero();
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+      // no request for a connection waited out hikari's connection-timeout, anywhere in the node
+      Counter timeouts = node.getBean(MeterRegistry.class).find("hikaricp.connections.timeout").counter();
+      assertThat(timeouts).as("Hikari's connection timeout count").isNotNull();
+      assertThat(timeouts.count()).isZero();
       List<ClockedAgent.Run> runs = stories.stream().map(id -> AGENT.runs(id).get(0)).toList();
       assertThat(runs).as("every run alive at the moment the last one started").allMatch(run ->
           runs.stream().allMatch(other -> run.overlaps(other)));
