@@ -27,6 +27,9 @@ class DockerTopologyTest {
 
   @Test
   void composeRunsOneEngineNodeWithoutItsWorkerAndTwoRemoteWorkers() throws IOException {
+    // only keys docker-compose 1.x knows too (it rejects a top-level name: the project is -p storyflow)
+    assertThat(compose().keySet()).allMatch(key -> List.of("services", "volumes", "networks").contains(key)
+        || key.startsWith("x-"));
     Map<String, Object> services = map(compose().get("services"));
 
     // PostgreSQL and one engine node on it, whose own worker is off and which creates the account
