@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled run the embedded worker on this node (on by default, with the job executor)
  * @param maxConcurrentRuns steps this node or worker runs at once
  * @param lockDuration how long a fetched task stays locked without a heartbeat: a crashed node's
- *     step is taken over by another node after at most this long
+ *     step is taken over by another node after at most this long plus {@code idleWait}: with the
+ *     defaults (100 s and 10 s), within two minutes
  * @param idleWait the longest wait between two fetches when there is nothing to do (a remote
  *     worker's long poll); a new task wakes the embedded worker at once
  * @param engineUrl set on a remote worker only: the engine node's {@code /engine-rest}, e.g.
@@ -25,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkerProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("4") int maxConcurrentRuns,
-    @DefaultValue("2m") Duration lockDuration,
+    @DefaultValue("100s") Duration lockDuration,
     @DefaultValue("10s") Duration idleWait,
     URI engineUrl,
     String username,
