@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -95,6 +96,16 @@ class ApiExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail engineNotFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  /**
+   * Someone else changed the same story, sprint or task at the same moment (the engine's optimistic
+   * locking): nothing of this request was written, and sending it again is safe.
+   */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail conflict(OptimisticLockingException e) {
+    return problem(HttpStatus.CONFLICT, "Changed at the same time",
+        "Someone else changed the same story or task at the same moment; nothing was changed, reload and try again");
   }
 
   @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})
