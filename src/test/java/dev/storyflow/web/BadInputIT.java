@@ -1,6 +1,7 @@
 package dev.storyflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
@@ -15,12 +16,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A careless or hostile client gets a clear 4xx and changes nothing: JSON that is not exactly a
- * story, text with control characters, and many clients completing one task at once.
+ * story, text with control characters, Object variables of classes Storyflow never builds, and many
+ * clients completing one task at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:storyflow-bad-input;DB_CLOSE_DELAY=-1",
@@ -114,5 +118,47 @@ class BadInputIT {
     }
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult()
         .getDeleteReason()).isEqualTo("completed");
+  }
+
+  /** A class whose instances count themselves: an Object variable of it must never make one. */
+  public static class Tripwire {
+
+    static final AtomicInteger BUILT = new AtomicInteger();
+
+    public Tripwire() {
+      BUILT.incrementAndGet();
+    }
+  }
+
+  /**
+   * Even an admin, who may set any variable, cannot get the engine to build an object of a class
+   * from a variable: Storyflow's allow-list of Object classes is empty (Camunda's default allows
+   * all of {@code java.lang}, so a {@code Thread} was built before). The read is a 400, never a
+   * 500, and the serialized value is still there to read.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "java.io.File|\"/etc/passwd\"",
+      "java.lang.Thread|{}",
+      "java.lang.ProcessBuilder|{\"command\": [\"touch\", \"/tmp/storyflow-pwned\"]}",
+      "dev.storyflow.web.BadInputIT$Tripwire|{}"})
+  void anObjectVariableIsNeverBuiltFromItsClass(String className, String serialized) {
+    ProcessInstance story = new StoryDriver(engine).start("backend");
+    String path = "/engine-rest/process-instance/" + story.getId() + "/variables/payload";
+    Reply set = http.put("admin", path, Map.of("value", serialized, "type", "Object", "valueInfo",
+        Map.of("objectTypeName", className, "serializationDataFormat", "application/json")));
+    assertThat(set.status()).as(set.body()).isEqualTo(204);
+
+    Reply read = http.get("admin", path);
+    assertThat(read.status()).as(read.body()).isEqualTo(400);
+    assertThat(read.json().path("message").asText()).contains(className);
+    assertThatThrownBy(() -> engine.getRuntimeService().getVariableTyped(story.getId(), "payload", true))
+        .hasStackTraceContaining("Storyflow deserializes no Object variable");
+    assertThat(Tripwire.BUILT).hasValue(0);
+
+    Reply kept = http.get("admin", path + "?deserializeValue=false");
+    assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+    assertThat(kept.json().path("value").asText()).isEqualTo(serialized);
+    assertThat(kept.json().path("valueInfo").path("objectTypeName").asText()).isEqualTo(className);
   }
 }
