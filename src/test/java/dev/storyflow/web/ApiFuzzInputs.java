@@ -1,6 +1,6 @@
 package dev.storyflow.web;
 
-import static dev.storyflow.web.FuzzCase.Expect.CLIENT_ERROR;
+import static dev.storyflow.web.FuzzCase.Expect.BAD_REQUEST;
 import static dev.storyflow.web.FuzzCase.Expect.NO_SERVER_ERROR;
 import static dev.storyflow.web.FuzzCase.Expect.SUCCESS;
 
@@ -43,6 +43,7 @@ final class ApiFuzzInputs {
       unknownFields(door);
     }
     badBatches();
+    queries();
     return cases;
   }
 
@@ -97,7 +98,7 @@ final class ApiFuzzInputs {
         s -> with(s, "acceptanceCriteria", Collections.nCopies(51, "A criterion")),
         s -> with(s, "dependsOn", Collections.nCopies(51, "US-1")));
     for (UnaryOperator<Map<String, Object>> variant : variants) {
-      add("over-long text", door, variant.apply(story()), CLIENT_ERROR);
+      add("over-long text", door, variant.apply(story()), BAD_REQUEST);
     }
   }
 
@@ -106,7 +107,7 @@ final class ApiFuzzInputs {
       if (door != Door.FEASIBILITY_BATCH && body.equals("[null]")) {
         continue;
       }
-      cases.add(FuzzCase.of("null body", door, body, CLIENT_ERROR));
+      cases.add(FuzzCase.of("null body", door, body, BAD_REQUEST));
     }
   }
 
@@ -116,23 +117,23 @@ final class ApiFuzzInputs {
     }
     for (String body : List.of("{", "{\"storyId\":", "nul", "{'storyId': 'X'}", "{storyId: \"X\"}", "\"a story\"",
         "42", "true", "{\"storyId\": \"X\",}", "{\"title\": \"\\x41\"}", "{\"title\": \"\\u12\"}")) {
-      cases.add(FuzzCase.of("broken JSON", door, body, CLIENT_ERROR));
+      cases.add(FuzzCase.of("broken JSON", door, body, BAD_REQUEST));
     }
     byte[] invalidUtf8 = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-    cases.add(new FuzzCase("broken JSON", door, invalidUtf8, CLIENT_ERROR, null, null, null));
+    cases.add(new FuzzCase("broken JSON", door, invalidUtf8, BAD_REQUEST, null, null, null, null));
   }
 
   private void deepJson(Door door) {
-    cases.add(FuzzCase.of("5,000-deep JSON", door, text.deepJson(), CLIENT_ERROR));
+    cases.add(FuzzCase.of("5,000-deep JSON", door, text.deepJson(), BAD_REQUEST));
     String story = body(door, with(story(), "title", "@DEEP@"));
-    cases.add(FuzzCase.of("5,000-deep JSON", door, story.replace("\"@DEEP@\"", text.deepJson()), CLIENT_ERROR));
+    cases.add(FuzzCase.of("5,000-deep JSON", door, story.replace("\"@DEEP@\"", text.deepJson()), BAD_REQUEST));
     String criteria = body(door, with(story(), "acceptanceCriteria", List.of("@DEEP@")));
-    cases.add(FuzzCase.of("5,000-deep JSON", door, criteria.replace("\"@DEEP@\"", text.deepJson()), CLIENT_ERROR));
+    cases.add(FuzzCase.of("5,000-deep JSON", door, criteria.replace("\"@DEEP@\"", text.deepJson()), BAD_REQUEST));
   }
 
   private void trailingGarbage(Door door) {
     for (int i = 0; i < 4; i++) {
-      cases.add(FuzzCase.of("trailing garbage", door, text.trailing(body(door, story())), CLIENT_ERROR));
+      cases.add(FuzzCase.of("trailing garbage", door, text.trailing(body(door, story())), BAD_REQUEST));
     }
   }
 
@@ -142,7 +143,7 @@ final class ApiFuzzInputs {
       String duplicate = "{\"" + field + "\": " + text.json(field.equals("components") ? List.of("frontend")
           : field.equals("acceptanceCriteria") ? List.of("Another criterion") : "Again") + ", " + story.substring(1);
       cases.add(FuzzCase.of("duplicate keys", door, door == Door.FEASIBILITY_BATCH ? "[" + duplicate + "]" : duplicate,
-          CLIENT_ERROR));
+          BAD_REQUEST));
     }
   }
 
@@ -155,7 +156,7 @@ final class ApiFuzzInputs {
         new Object[] {"acceptanceCriteria", List.of("ok", 7)}, new Object[] {"dependsOn", "US-1"},
         new Object[] {"priority", 3}, new Object[] {"repository", 42});
     for (Object[] variant : variants) {
-      add("wrong scalar types", door, with(story(), (String) variant[0], variant[1]), CLIENT_ERROR);
+      add("wrong scalar types", door, with(story(), (String) variant[0], variant[1]), BAD_REQUEST);
     }
   }
 
@@ -166,48 +167,70 @@ final class ApiFuzzInputs {
       Map<String, Object> story = story();
       Object value = story.getOrDefault(field, "some text");
       add("NUL, control characters, lone surrogates", door,
-          with(story, field, text.withBadCharacter(value.toString(), bad)), CLIENT_ERROR);
+          with(story, field, text.withBadCharacter(value.toString(), bad)), BAD_REQUEST);
     }
     add("NUL, control characters, lone surrogates", door, with(story(), "repository", "/repos/a"
-        + text.withBadCharacter("", "\\u0000") + "b"), CLIENT_ERROR);
+        + text.withBadCharacter("", "\\u0000") + "b"), BAD_REQUEST);
     add("NUL, control characters, lone surrogates", door, with(story(), "title", "A "
-        + text.withBadCharacter("", "\\ud800") + " story"), CLIENT_ERROR);
+        + text.withBadCharacter("", "\\ud800") + " story"), BAD_REQUEST);
     add("NUL, control characters, lone surrogates", door, with(story(), "acceptanceCriteria",
-        List.of("ok", text.withBadCharacter("A criterion", "\\u0000"))), CLIENT_ERROR);
+        List.of("ok", text.withBadCharacter("A criterion", "\\u0000"))), BAD_REQUEST);
     add("NUL, control characters, lone surrogates", door, with(story(), "dependsOn",
-        List.of(text.withBadCharacter("US-1", "\\ud800"))), CLIENT_ERROR);
+        List.of(text.withBadCharacter("US-1", "\\ud800"))), BAD_REQUEST);
   }
 
   private void brokenComponents(Door door) {
     for (Object components : List.of(List.of("mainframe"), List.of("Backend"), List.of(""), List.of(1),
         List.of(List.of("backend")), "backend", Map.of("backend", true), List.of("backend", "frontend", "backend"),
         List.of("backend,frontend"))) {
-      add("broken components", door, with(story(), "components", components), CLIENT_ERROR);
+      add("broken components", door, with(story(), "components", components), BAD_REQUEST);
     }
     String nullItem = body(door, with(story(), "components", List.of("@NULL@")));
-    cases.add(FuzzCase.of("broken components", door, nullItem.replace("\"@NULL@\"", "null"), CLIENT_ERROR));
+    cases.add(FuzzCase.of("broken components", door, nullItem.replace("\"@NULL@\"", "null"), BAD_REQUEST));
   }
 
   private void unknownFields(Door door) {
     for (String field : List.of("status", "createdBy", "frontendInvolved", "storyid", "__proto__", "feasibility",
         "x".repeat(300))) {
-      add("unknown fields", door, with(story(), field, "DONE"), CLIENT_ERROR);
+      add("unknown fields", door, with(story(), field, "DONE"), BAD_REQUEST);
     }
   }
 
   private void badBatches() {
     Door batch = Door.FEASIBILITY_BATCH;
-    cases.add(FuzzCase.of("bad batch", batch, "[]", CLIENT_ERROR));
-    cases.add(FuzzCase.of("bad batch", batch, text.json(story()), CLIENT_ERROR));
-    cases.add(FuzzCase.of("bad batch", batch, "[" + text.json(story()) + ", null]", CLIENT_ERROR));
-    cases.add(FuzzCase.of("bad batch", batch, "[[" + text.json(story()) + "]]", CLIENT_ERROR));
-    cases.add(FuzzCase.of("bad batch", batch, "[\"a story\", 1]", CLIENT_ERROR));
+    cases.add(FuzzCase.of("bad batch", batch, "[]", BAD_REQUEST));
+    cases.add(FuzzCase.of("bad batch", batch, text.json(story()), BAD_REQUEST));
+    cases.add(FuzzCase.of("bad batch", batch, "[" + text.json(story()) + ", null]", BAD_REQUEST));
+    cases.add(FuzzCase.of("bad batch", batch, "[[" + text.json(story()) + "]]", BAD_REQUEST));
+    cases.add(FuzzCase.of("bad batch", batch, "[\"a story\", 1]", BAD_REQUEST));
     List<Map<String, Object>> tooMany = new ArrayList<>();
     for (int i = 0; i < 101; i++) {
       tooMany.add(story());
     }
-    cases.add(FuzzCase.of("bad batch", batch, text.json(tooMany), CLIENT_ERROR));
+    cases.add(FuzzCase.of("bad batch", batch, text.json(tooMany), BAD_REQUEST));
     cases.add(FuzzCase.of("valid story (control)", batch, text.json(List.of(story(), story(), story())), SUCCESS));
+  }
+
+  /** Reads with query parameters: on {@code /api/stories}, and on the webapps' API that Tasklist calls. */
+  private void queries() {
+    for (String parameter : List.of("epic", "sprint", "status", "overdue")) {
+      cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.STORY_QUERY,
+          parameter + "=" + text.badQueryValue("ledger"), BAD_REQUEST));
+    }
+    cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.STORY_QUERY,
+        "ep" + text.pick(FuzzText.BAD_QUERY_VALUES) + "ic=ledger", BAD_REQUEST));
+    for (int i = 0; i < 4; i++) {
+      cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.WEBAPP_NEXT_STORY_ID,
+          "epic=" + text.badQueryValue("ledger"), BAD_REQUEST));
+      cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.WEBAPP_TASK_QUERY,
+          "processInstanceBusinessKey=" + text.badQueryValue("US-101"), BAD_REQUEST));
+    }
+    for (String query : List.of("epic=ledger", "epic=caf%C3%A9+%E5%B8%B3%E7%B0%BF", "status=DRAFT&overdue=true")) {
+      cases.add(FuzzCase.read("query parameters (control)", Door.STORY_QUERY, query, SUCCESS));
+    }
+    cases.add(FuzzCase.read("query parameters (control)", Door.WEBAPP_NEXT_STORY_ID, "epic=ledger", SUCCESS));
+    cases.add(FuzzCase.read("query parameters (control)", Door.WEBAPP_TASK_QUERY,
+        "processInstanceBusinessKey=US-101&sortBy=created&sortOrder=desc", SUCCESS));
   }
 
   private void add(String inputClass, Door door, Map<String, Object> story, FuzzCase.Expect expect) {

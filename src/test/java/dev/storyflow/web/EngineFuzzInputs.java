@@ -1,5 +1,6 @@
 package dev.storyflow.web;
 
+import static dev.storyflow.web.FuzzCase.Expect.BAD_REQUEST;
 import static dev.storyflow.web.FuzzCase.Expect.CLIENT_ERROR;
 import static dev.storyflow.web.FuzzCase.Expect.NOT_FOUND;
 import static dev.storyflow.web.FuzzCase.Expect.NO_SERVER_ERROR;
@@ -42,6 +43,7 @@ final class EngineFuzzInputs {
       completions(target);
     }
     missingAndProcessTasks();
+    queries();
     return cases;
   }
 
@@ -62,17 +64,17 @@ final class EngineFuzzInputs {
     start("long text within the limits", with(story(), "acceptanceCriteria",
         string(String.join("\n", Collections.nCopies(50, text.line(2_000))))), SUCCESS);
 
-    start("over-long text", with(story(), "notes", string(text.text(20_001))), CLIENT_ERROR);
-    start("over-long text", with(story(), "title", string(text.line(201))), CLIENT_ERROR);
-    start("over-long text", with(story(), "acceptanceCriteria", string(text.line(2_001))), CLIENT_ERROR);
+    start("over-long text", with(story(), "notes", string(text.text(20_001))), BAD_REQUEST);
+    start("over-long text", with(story(), "title", string(text.line(201))), BAD_REQUEST);
+    start("over-long text", with(story(), "acceptanceCriteria", string(text.line(2_001))), BAD_REQUEST);
     start("over-long text", with(story(), "acceptanceCriteria",
-        string(String.join("\n", Collections.nCopies(51, "A criterion")))), CLIENT_ERROR);
-    start("over-long text", with(story(), "reference", string(text.line(4_001))), CLIENT_ERROR);
-    startWithKey("over-long text", "US-" + "7".repeat(297), story(), CLIENT_ERROR);
+        string(String.join("\n", Collections.nCopies(51, "A criterion")))), BAD_REQUEST);
+    start("over-long text", with(story(), "reference", string(text.line(4_001))), BAD_REQUEST);
+    startWithKey("over-long text", "US-" + "7".repeat(297), story(), BAD_REQUEST);
 
     for (String body : List.of("null", "", " null", "{}", "{\"variables\": null}", "[]", "{\"variables\": []}",
         "{\"variables\": \"title\"}", "{\"businessKey\": null, \"variables\": {}}")) {
-      cases.add(FuzzCase.of("null body", Door.ENGINE_START, body, CLIENT_ERROR));
+      cases.add(FuzzCase.of("null body", Door.ENGINE_START, body, BAD_REQUEST));
     }
     for (int i = 0; i < 8; i++) {
       cases.add(FuzzCase.of("broken JSON", Door.ENGINE_START, text.broken(startBody(text.storyId(), story())),
@@ -80,21 +82,21 @@ final class EngineFuzzInputs {
     }
     for (String body : List.of("{", "{\"businessKey\": \"X\", \"variables\": {\"title\": {\"value\": }}}", "nul",
         "{\"variables\": {\"title\": {\"value\": \"\\u12\"}}}")) {
-      cases.add(FuzzCase.of("broken JSON", Door.ENGINE_START, body, CLIENT_ERROR));
+      cases.add(FuzzCase.of("broken JSON", Door.ENGINE_START, body, BAD_REQUEST));
     }
-    cases.add(FuzzCase.of("5,000-deep JSON", Door.ENGINE_START, text.deepJson(), CLIENT_ERROR));
+    cases.add(FuzzCase.of("5,000-deep JSON", Door.ENGINE_START, text.deepJson(), BAD_REQUEST));
     cases.add(FuzzCase.of("5,000-deep JSON", Door.ENGINE_START,
         startBody(text.storyId(), with(story(), "title", Map.of("value", "@DEEP@"))).replace("\"@DEEP@\"",
-            text.deepJson()), CLIENT_ERROR));
+            text.deepJson()), BAD_REQUEST));
     for (String name : List.of("components", "notes", "payload")) {
-      start("5,000-deep JSON", with(story(), name, json(text.deepJson())), CLIENT_ERROR);
+      start("5,000-deep JSON", with(story(), name, json(text.deepJson())), BAD_REQUEST);
     }
     for (int i = 0; i < 3; i++) {
       cases.add(FuzzCase.of("trailing garbage", Door.ENGINE_START, text.trailing(startBody(text.storyId(), story())),
-          NO_SERVER_ERROR));
+          BAD_REQUEST));
       String body = startBody(text.storyId(), story());
       cases.add(FuzzCase.of("duplicate keys", Door.ENGINE_START,
-          "{\"businessKey\": \"" + text.storyId() + "\", " + body.substring(1), NO_SERVER_ERROR));
+          "{\"businessKey\": \"" + text.storyId() + "\", " + body.substring(1), BAD_REQUEST));
     }
 
     for (Object[] variant : List.<Object[]>of(new Object[] {"title", typed(123, "Integer")},
@@ -106,24 +108,24 @@ final class EngineFuzzInputs {
         new Object[] {"title", Map.of("value", Map.of("text", "A story"))},
         new Object[] {"acceptanceCriteria", Map.of("value", List.of("One", 2))},
         new Object[] {"title", typed("<a/>", "Xml")}, new Object[] {"title", Map.of("type", "String")})) {
-      start("wrong scalar types", with(story(), (String) variant[0], variant[1]), CLIENT_ERROR);
+      start("wrong scalar types", with(story(), (String) variant[0], variant[1]), BAD_REQUEST);
     }
     cases.add(FuzzCase.of("wrong scalar types", Door.ENGINE_START,
-        "{\"businessKey\": {\"id\": \"X\"}, \"variables\": " + text.json(story()) + "}", CLIENT_ERROR));
+        "{\"businessKey\": {\"id\": \"X\"}, \"variables\": " + text.json(story()) + "}", BAD_REQUEST));
     cases.add(FuzzCase.of("wrong scalar types", Door.ENGINE_START,
-        "{\"businessKey\": [\"X\"], \"variables\": " + text.json(story()) + "}", CLIENT_ERROR));
+        "{\"businessKey\": [\"X\"], \"variables\": " + text.json(story()) + "}", BAD_REQUEST));
 
     for (int i = 0; i < 6; i++) {
       String bad = text.pick(FuzzText.BAD_CHARACTERS);
       start("NUL, control characters, lone surrogates", with(story(), text.pick(List.of("title", "asA", "repository",
-          "notes", "reference", "epic")), string(text.withBadCharacter("A story text", bad))), CLIENT_ERROR);
+          "notes", "reference", "epic")), string(text.withBadCharacter("A story text", bad))), BAD_REQUEST);
     }
     startWithKey("NUL, control characters, lone surrogates", text.withBadCharacter("US-7", "\\u0000"), story(),
-        CLIENT_ERROR);
+        BAD_REQUEST);
     startWithKey("NUL, control characters, lone surrogates", text.withBadCharacter("US-8", "\\ud800"), story(),
-        CLIENT_ERROR);
+        BAD_REQUEST);
     start("NUL, control characters, lone surrogates", with(story(), text.withBadCharacter("title", "\\u0000"),
-        string("A story")), CLIENT_ERROR);
+        string("A story")), BAD_REQUEST);
 
     List<String> classes = List.of("com.example.Unknown", "java.io.File", "java.lang.ProcessBuilder",
         "javax.script.ScriptEngineManager", "java.net.URL");
@@ -131,27 +133,28 @@ final class EngineFuzzInputs {
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       start("Object of an unknown class", with(story(), name, object(classes.get(i), "\"/etc/passwd\"")),
-          CLIENT_ERROR);
+          BAD_REQUEST);
       start("Object without valueInfo", with(story(), name, text.pick(List.<Object>of(
           Map.of("value", "{}", "type", "Object"), Map.of("value", "{}", "type", "Object", "valueInfo", Map.of()),
           Map.of("value", "[]", "type", "Object", "valueInfo", Map.of("serializationDataFormat", "application/json"))))),
-          CLIENT_ERROR);
+          BAD_REQUEST);
       start("Java-serialized Object", with(story(), name, javaSerialized(text.random().nextBoolean()
-          ? "A story" : new File("/etc/passwd"))), CLIENT_ERROR);
+          ? "A story" : new File("/etc/passwd"))), BAD_REQUEST);
       start("broken Json variable", with(story(), name, json(text.pick(List.of("{not json", "[\"backend\"",
-          "{\"a\": }", "", "nul")))), CLIENT_ERROR);
+          "{\"a\": }", "", "nul")))), BAD_REQUEST);
       start("300-character variable names", with(story(), name + "x".repeat(300 - name.length()),
-          string("A value")), CLIENT_ERROR);
+          string("A value")), BAD_REQUEST);
     }
-    start("Object of an allowed class", with(story(), "components", object("java.util.ArrayList", "[\"backend\"]")),
-        NO_SERVER_ERROR);
+    // a class Camunda's default allow-list has; Storyflow's allows no class at all
+    start("Object of a java.util class", with(story(), "components", object("java.util.ArrayList", "[\"backend\"]")),
+        BAD_REQUEST);
     for (Object components : List.<Object>of(string("mainframe"), string("backend,frontend,backend"),
         string("backend;frontend"), typed(5, "Integer"), json("{\"backend\": true}"), json("[1, 2]"), json("[[\"backend\"]]"),
         json("\"backend\""), object("java.util.ArrayList", "[1]"), object("java.util.HashMap", "{}"))) {
-      start("broken components", with(story(), "components", components), CLIENT_ERROR);
+      start("broken components", with(story(), "components", components), BAD_REQUEST);
     }
     for (String name : List.of("status", "feasibility", "overrides", "decision", "createdBy2", "")) {
-      start("unknown fields", with(story(), name, string("DONE")), CLIENT_ERROR);
+      start("unknown fields", with(story(), name, string("DONE")), BAD_REQUEST);
     }
     for (String options : List.of("\"skipCustomListeners\": true", "\"skipIoMappings\": true",
         "\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_UAT\"}]",
@@ -168,63 +171,63 @@ final class EngineFuzzInputs {
     complete("valid decision (control)", target, valid(target), SUCCESS);
     complete("long text within the limits", target, longDecision(target, 4_001 + text.random().nextInt(6_000)),
         SUCCESS);
-    complete("over-long text", target, longDecision(target, 10_001 + text.random().nextInt(30_000)), CLIENT_ERROR);
+    complete("over-long text", target, longDecision(target, 10_001 + text.random().nextInt(30_000)), BAD_REQUEST);
     for (String body : List.of("null", " null\n", "[]", "{\"variables\": []}", "{\"variables\": \"approved\"}")) {
-      cases.add(FuzzCase.toTask("null body", Door.ENGINE_COMPLETE, target, body, CLIENT_ERROR));
+      cases.add(FuzzCase.toTask("null body", Door.ENGINE_COMPLETE, target, body, BAD_REQUEST));
     }
     // no decision at all: refused where a decision is required; a revision that changes nothing is fine
     for (String body : List.of("", "{}", "{\"variables\": null}")) {
       cases.add(FuzzCase.toTask("null body", Door.ENGINE_COMPLETE, target, body,
-          target == Target.REVISE_STORY ? SUCCESS : CLIENT_ERROR));
+          target == Target.REVISE_STORY ? SUCCESS : BAD_REQUEST));
     }
     for (int i = 0; i < 4; i++) {
       cases.add(FuzzCase.toTask("broken JSON", Door.ENGINE_COMPLETE, target,
           text.broken(completeBody(reject(target, "Not yet"))), NO_SERVER_ERROR));
     }
-    cases.add(FuzzCase.toTask("5,000-deep JSON", Door.ENGINE_COMPLETE, target, text.deepJson(), CLIENT_ERROR));
+    cases.add(FuzzCase.toTask("5,000-deep JSON", Door.ENGINE_COMPLETE, target, text.deepJson(), BAD_REQUEST));
     complete("5,000-deep JSON", target, with(reject(target, "Not yet"), "comment", json(text.deepJson())),
-        CLIENT_ERROR);
+        BAD_REQUEST);
     cases.add(FuzzCase.toTask("trailing garbage", Door.ENGINE_COMPLETE, target,
         text.trailing(completeBody(with(reject(target, "Not yet"), "comment", string(text.line(20))))),
-        NO_SERVER_ERROR));
+        BAD_REQUEST));
 
     String field = target == Target.REVISE_STORY ? "title" : "comment";
     for (Object value : List.<Object>of(typed(5, "Integer"), typed(true, "Boolean"), typed("QUJD", "Bytes"), file(),
         typed("maybe", "Boolean"), typed("A comment", "NoSuchType"), Map.of("value", Map.of("a", 1)))) {
-      complete("wrong scalar types", target, with(reject(target, "Not yet"), field, value), CLIENT_ERROR);
+      complete("wrong scalar types", target, with(reject(target, "Not yet"), field, value), BAD_REQUEST);
     }
     if (target != Target.REVISE_STORY) {
-      complete("wrong scalar types", target, Map.of("approved", string("yes")), CLIENT_ERROR);
-      complete("wrong scalar types", target, Map.of("approved", typed(1, "Integer")), CLIENT_ERROR);
+      complete("wrong scalar types", target, Map.of("approved", string("yes")), BAD_REQUEST);
+      complete("wrong scalar types", target, Map.of("approved", typed(1, "Integer")), BAD_REQUEST);
       complete("wrong scalar types", target, with(reject(target, "Not yet"), "reworkTo", string("NOWHERE")),
-          CLIENT_ERROR);
+          BAD_REQUEST);
     }
     for (int i = 0; i < 3; i++) {
       complete("NUL, control characters, lone surrogates", target, with(reject(target, "Not yet"), field,
-          string(text.withBadCharacter("Not yet ready", text.pick(FuzzText.BAD_CHARACTERS)))), CLIENT_ERROR);
+          string(text.withBadCharacter("Not yet ready", text.pick(FuzzText.BAD_CHARACTERS)))), BAD_REQUEST);
     }
     complete("NUL, control characters, lone surrogates", target,
-        with(reject(target, "Not yet"), text.withBadCharacter(field, "\\u0000"), string("x")), CLIENT_ERROR);
+        with(reject(target, "Not yet"), text.withBadCharacter(field, "\\u0000"), string("x")), BAD_REQUEST);
     complete("Object of an unknown class", target, with(reject(target, "Not yet"), field,
         object(text.pick(List.of("com.example.Unknown", "java.io.File", "java.lang.ProcessBuilder")), "\"x\"")),
-        CLIENT_ERROR);
+        BAD_REQUEST);
     complete("Object without valueInfo", target, with(reject(target, "Not yet"), field,
-        Map.of("value", "\"x\"", "type", "Object")), CLIENT_ERROR);
+        Map.of("value", "\"x\"", "type", "Object")), BAD_REQUEST);
     complete("Java-serialized Object", target, with(reject(target, "Not yet"), field, javaSerialized("Not yet")),
-        CLIENT_ERROR);
+        BAD_REQUEST);
     complete("broken Json variable", target, with(reject(target, "Not yet"), field, json("{\"broken\": ")),
-        CLIENT_ERROR);
+        BAD_REQUEST);
     complete("300-character variable names", target, with(reject(target, "Not yet"), "c".repeat(300),
-        string("x")), CLIENT_ERROR);
+        string("x")), BAD_REQUEST);
     for (String name : List.of("status", "feasibility", "overrides", "decision")) {
-      complete("unknown fields", target, with(reject(target, "Not yet"), name, string("DONE")), CLIENT_ERROR);
+      complete("unknown fields", target, with(reject(target, "Not yet"), name, string("DONE")), BAD_REQUEST);
     }
     if (target == Target.REVISE_STORY) {
       for (Object components : List.<Object>of(string("mainframe"), json("[\"backend\""), json("[1]"),
           object("com.example.Components", "{}"), typed(2, "Integer"))) {
-        complete("broken components", target, Map.of("components", components), CLIENT_ERROR);
+        complete("broken components", target, Map.of("components", components), BAD_REQUEST);
       }
-      complete("wrong scalar types", target, Map.of("storyId", string("ANOTHER-ID")), CLIENT_ERROR);
+      complete("wrong scalar types", target, Map.of("storyId", string("ANOTHER-ID")), BAD_REQUEST);
     }
   }
 
@@ -241,10 +244,36 @@ final class EngineFuzzInputs {
           completeBody(Map.of("approved", typed(true, "Boolean"))), CLIENT_ERROR).onTask(id));
     }
     for (Target target : Target.values()) {
-      cases.add(FuzzCase.toTask("DELETE of a process task", Door.ENGINE_DELETE_TASK, target, null, CLIENT_ERROR)
+      cases.add(FuzzCase.toTask("DELETE of a process task", Door.ENGINE_DELETE_TASK, target, null, BAD_REQUEST)
           .by("admin"));
+      // without the right to delete tasks: refused before the question arises (403 or 404)
       cases.add(FuzzCase.toTask("DELETE of a process task", Door.ENGINE_DELETE_TASK, target, null, CLIENT_ERROR));
     }
+  }
+
+  /** Reads with query parameters that reach the engine's queries (and so the database). */
+  private void queries() {
+    for (String parameter : List.of("processInstanceBusinessKey", "processInstanceBusinessKeyLike", "taskDefinitionKey",
+        "candidateGroup", "assignee")) {
+      cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.ENGINE_TASK_QUERY,
+          parameter + "=" + text.badQueryValue("US-101"), BAD_REQUEST));
+    }
+    cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.ENGINE_TASK_QUERY,
+        "processVariables=title_eq_" + text.badQueryValue("A-story"), BAD_REQUEST));
+    for (int i = 0; i < 3; i++) {
+      cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.ENGINE_PROCESS_INSTANCE_QUERY,
+          "businessKey=" + text.badQueryValue("US-101"), BAD_REQUEST));
+      cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.ENGINE_HISTORY_QUERY,
+          "processInstanceBusinessKey=" + text.badQueryValue("US-101"), BAD_REQUEST));
+    }
+    cases.add(FuzzCase.read("NUL, control characters in query parameters", Door.ENGINE_PROCESS_INSTANCE_QUERY,
+        "variables=storyId_eq_" + text.badQueryValue("US-101"), BAD_REQUEST));
+    cases.add(FuzzCase.read("query parameters (control)", Door.ENGINE_TASK_QUERY,
+        "processInstanceBusinessKey=US-101&taskDefinitionKey=Task_ArchitectReview", SUCCESS));
+    cases.add(FuzzCase.read("query parameters (control)", Door.ENGINE_PROCESS_INSTANCE_QUERY,
+        "businessKey=caf%C3%A9", SUCCESS));
+    cases.add(FuzzCase.read("query parameters (control)", Door.ENGINE_HISTORY_QUERY,
+        "processInstanceBusinessKey=US-101", SUCCESS));
   }
 
   private Map<String, Object> valid(Target target) {

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
  * @param target for completions and deletions, which kind of task it goes to
  * @param taskId a task id to use instead of an open task of {@code target} (a missing task)
  * @param user who sends it; {@code null} for the door's usual user
+ * @param query for the doors that read, the query string as sent (percent-encoded)
  */
-record FuzzCase(String inputClass, Door door, byte[] body, Expect expect, Target target, String taskId, String user) {
+record FuzzCase(String inputClass, Door door, byte[] body, Expect expect, Target target, String taskId, String user,
+    String query) {
 
   /** Where a case is sent. */
   enum Door {
@@ -22,7 +24,13 @@ record FuzzCase(String inputClass, Door door, byte[] body, Expect expect, Target
     FEASIBILITY_BATCH("POST", "/api/feasibility/batch"),
     ENGINE_START("POST", "/engine-rest/process-definition/key/story-lifecycle/start"),
     ENGINE_COMPLETE("POST", "/engine-rest/task/{id}/complete"),
-    ENGINE_DELETE_TASK("DELETE", "/engine-rest/task/{id}");
+    ENGINE_DELETE_TASK("DELETE", "/engine-rest/task/{id}"),
+    STORY_QUERY("GET", "/api/stories"),
+    ENGINE_TASK_QUERY("GET", "/engine-rest/task"),
+    ENGINE_PROCESS_INSTANCE_QUERY("GET", "/engine-rest/process-instance"),
+    ENGINE_HISTORY_QUERY("GET", "/engine-rest/history/process-instance"),
+    WEBAPP_NEXT_STORY_ID("GET", "/camunda/api/storyflow/next-story-id"),
+    WEBAPP_TASK_QUERY("GET", "/camunda/api/engine/engine/default/task");
 
     final String method;
     final String path;
@@ -39,15 +47,26 @@ record FuzzCase(String inputClass, Door door, byte[] body, Expect expect, Target
     boolean needsTask() {
       return this == ENGINE_COMPLETE || this == ENGINE_DELETE_TASK;
     }
+
+    /** A read with query parameters, which changes nothing. */
+    boolean reads() {
+      return method.equals("GET");
+    }
+
+    /** A door of Camunda's webapps, reached with a webapp session rather than HTTP Basic. */
+    boolean webapp() {
+      return path.startsWith("/camunda/");
+    }
   }
 
   /** The answer a case must get; never a 5xx. */
   enum Expect {
-    SUCCESS, CLIENT_ERROR, NOT_FOUND, NO_SERVER_ERROR;
+    SUCCESS, BAD_REQUEST, CLIENT_ERROR, NOT_FOUND, NO_SERVER_ERROR;
 
     boolean accepts(int status) {
       return switch (this) {
         case SUCCESS -> status >= 200 && status < 300;
+        case BAD_REQUEST -> status == 400;
         case CLIENT_ERROR -> status >= 400 && status < 500;
         case NOT_FOUND -> status == 404;
         case NO_SERVER_ERROR -> status >= 200 && status < 500;
@@ -72,19 +91,24 @@ record FuzzCase(String inputClass, Door door, byte[] body, Expect expect, Target
   }
 
   static FuzzCase of(String inputClass, Door door, String body, Expect expect) {
-    return new FuzzCase(inputClass, door, bytes(body), expect, null, null, null);
+    return new FuzzCase(inputClass, door, bytes(body), expect, null, null, null, null);
+  }
+
+  /** A read of {@code door} with the query string {@code query}, percent-encoded as sent. */
+  static FuzzCase read(String inputClass, Door door, String query, Expect expect) {
+    return new FuzzCase(inputClass, door, null, expect, null, null, null, query);
   }
 
   static FuzzCase toTask(String inputClass, Door door, Target target, String body, Expect expect) {
-    return new FuzzCase(inputClass, door, bytes(body), expect, target, null, null);
+    return new FuzzCase(inputClass, door, bytes(body), expect, target, null, null, null);
   }
 
   FuzzCase by(String otherUser) {
-    return new FuzzCase(inputClass, door, body, expect, target, taskId, otherUser);
+    return new FuzzCase(inputClass, door, body, expect, target, taskId, otherUser, query);
   }
 
   FuzzCase onTask(String otherTaskId) {
-    return new FuzzCase(inputClass, door, body, expect, target, otherTaskId, user);
+    return new FuzzCase(inputClass, door, body, expect, target, otherTaskId, user, query);
   }
 
   /** Who sends it: the given user, else the task's candidate, else the product owner (who may start stories). */
@@ -103,7 +127,8 @@ record FuzzCase(String inputClass, Door door, byte[] body, Expect expect, Target
   @Override
   public String toString() {
     String text = bodyText();
-    return inputClass + " → " + door + (target == null ? "" : " " + target) + (taskId == null ? "" : " " + taskId)
+    return inputClass + " → " + door + (query == null ? "" : " ?" + query) + (target == null ? "" : " " + target)
+        + (taskId == null ? "" : " " + taskId)
         + (user == null ? "" : " as " + user)
         + ": " + (text.length() > 160 ? text.substring(0, 160) + "…(" + text.length() + ")" : text);
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyflow.HttpTestClient.Reply;
+import dev.storyflow.WebappClient;
 import dev.storyflow.lifecycle.StoryDriver;
 import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.web.FuzzCase.Door;
@@ -38,9 +40,11 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Seeded, repeatable fuzzing of every door a story comes through: {@code /api/stories},
  * {@code /api/feasibility(/batch)}, the {@code /engine-rest} start and task completion (and
- * deletion), with every class of hostile input of issue 12. Every answer is a 2xx or a 4xx, never
- * a 5xx, each as expected for its case; a refused start leaves no process instance and no story
- * id behind, a refused completion leaves the task open and the story's variables as they were.
+ * deletion), and reads with query parameters on {@code /api}, {@code /engine-rest} and the
+ * webapps' {@code /camunda/api}, with every class of hostile input of issue 12. Every answer is a
+ * 2xx or a 4xx, never a 5xx, each as expected for its case (exactly 400 where docs/rest.md
+ * promises it); a refused start leaves no process instance and no story id behind, a refused
+ * completion leaves the task open and the story's variables as they were.
  * Another run: {@code -Dstoryflow.fuzz.seed=...}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -77,7 +81,8 @@ class FuzzIT {
     // when each is sent
     for (FuzzCase fuzz : cases) {
       Answer answer = fuzz.door().needsTask() ? sendToTask(fuzz)
-          : fuzz.door().starts() ? sendStart(fuzz) : send(fuzz, fuzz.door().path);
+          : fuzz.door().starts() ? sendStart(fuzz)
+          : fuzz.door().reads() ? read(fuzz) : send(fuzz, fuzz.door().path);
       int[] counts = perClass.computeIfAbsent(fuzz.inputClass(), c -> new int[3]);
       counts[answer.status() >= 500 ? 2 : answer.status() >= 400 ? 1 : 0]++;
       perDoor.merge(fuzz.door(), 1, Integer::sum);
@@ -149,6 +154,25 @@ class FuzzIT {
     }
     return answer;
   }
+
+  /** A read: nothing changes, whatever the answer; the webapps' API with a Tasklist session, as Tasklist calls it. */
+  private Answer read(FuzzCase fuzz) {
+    StoryCount before = storyCount();
+    String path = fuzz.door().path + "?" + fuzz.query();
+    Answer answer;
+    if (fuzz.door().webapp()) {
+      if (webapp == null) {
+        webapp = WebappClient.session(port, fuzz.sender());
+      }
+      Reply reply = webapp.get(path);
+      answer = new Answer(reply.status(), reply.body(), null);
+    } else {
+      answer = send(fuzz, path);
+    }
+    return storyCount().equals(before) ? answer : answer.halfMade("a read changed the stories");
+  }
+
+  private WebappClient webapp;
 
   private final Map<Target, List<ProcessInstance>> storiesByTarget = new EnumMap<>(Target.class);
 

@@ -22,6 +22,14 @@ final class FuzzText {
   static final List<String> BAD_CHARACTERS = List.of("\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\ud800",
       "\\udfff", "\\udc00\\ud800", "\\u0008");
 
+  /**
+   * Percent-encoded query parameter values no id, key or filter may hold: a NUL, control
+   * characters (C0, DEL, C1), a lone surrogate (as CESU-8), and bytes that are not UTF-8 (an
+   * overlong NUL, a stray byte).
+   */
+  static final List<String> BAD_QUERY_VALUES = List.of("%00", "%07", "%1B", "%7F", "%0D%0A", "%08", "%C2%85",
+      "%ED%A0%80", "%C0%80", "%FF");
+
   private final Random random;
   private int next;
 
@@ -77,6 +85,12 @@ final class FuzzText {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A query parameter value, percent-encoded, with one of {@link #BAD_QUERY_VALUES} somewhere in it. */
+  String badQueryValue(String value) {
+    int at = random.nextInt(value.length() + 1);
+    return value.substring(0, at) + pick(BAD_QUERY_VALUES) + value.substring(at);
   }
 
   /** Arrays or objects nested {@value #DEEP} deep. */
