@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports an epic file: decides what happens to each story ({@link ImportPlan}), keeps the file,
+ * Imports an epic file: refuses a file that would drop stories of its epic's kept file, decides
+ * what happens to each story ({@link ImportPlan}), keeps the file,
  * then starts the stories one by one through the normal intake, each in its own transaction, the
  * stories a story depends on first. A story whose start is refused after all (another request took
  * its id meanwhile) is reported, and the stories that depend on it are not started.
@@ -40,20 +41,23 @@ class EpicImporter {
   private final StoryRegistry registry;
   private final StoryVariablesMapper mapper;
   private final EpicStore epics;
+  private final EpicParser parser;
 
   EpicImporter(StoryService stories, StatusStart statusStart, StoryRegistry registry, StoryVariablesMapper mapper,
-      EpicStore epics) {
+      EpicStore epics, EpicParser parser) {
     this.stories = stories;
     this.statusStart = statusStart;
     this.registry = registry;
     this.mapper = mapper;
     this.epics = epics;
+    this.parser = parser;
   }
 
   /**
    * @param atStatus start stories past Draft at their file status (the caller checked it is an admin)
    */
   ImportReport importEpic(EpicFile file, String markdown, String user, boolean atStatus) {
+    keepsEveryStoryOfTheKeptFile(file);
     ImportPlan plan = ImportPlan.of(file, registry::exists, atStatus, this::problems);
     epics.save(new EpicRecord(file.epicId(), file.title(), file.version(), markdown, file.storyIds().size(), user,
         Instant.now()));
@@ -90,6 +94,22 @@ class EpicImporter {
     log.info("Epic {} imported by {}: {} created, {} skipped, {} invalid", file.epicId(), user, created.size(),
         skipped.size(), invalid.stream().map(StoryProblem::storyId).distinct().count());
     return new ImportReport(file.epicId(), created, List.copyOf(skipped), invalid, remarks);
+  }
+
+  /**
+   * A file replaces the kept file of its epic only when it still names every story of it: else
+   * the epic and its export would lose those stories.
+   *
+   * @throws EpicConflictException naming the stories the new file leaves out
+   */
+  private void keepsEveryStoryOfTheKeptFile(EpicFile file) {
+    epics.find(file.epicId()).ifPresent(kept -> {
+      List<String> missing = parser.parse(kept.markdown()).storyIds().stream()
+          .filter(id -> !file.storyIds().contains(id)).toList();
+      if (!missing.isEmpty()) {
+        throw new EpicConflictException(file.epicId(), missing);
+      }
+    });
   }
 
   private void start(ImportPlan.PlannedStory planned, String epicId, String user) {

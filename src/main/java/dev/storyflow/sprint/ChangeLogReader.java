@@ -6,8 +6,7 @@ import dev.storyflow.lifecycle.StoryTask;
 import dev.storyflow.sprint.ChangeLog.Row;
 import dev.storyflow.sprint.ChangeLog.StoryLog;
 import dev.storyflow.story.StatusHistory;
-import dev.storyflow.story.StoryQueries;
-import dev.storyflow.story.StorySummary;
+import dev.storyflow.sprint.SprintView.SprintStory;
 import dev.storyflow.story.StoryView.HistoryEntry;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,16 +33,14 @@ class ChangeLogReader {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private final StoryQueries stories;
   private final StatusHistory statusHistory;
   private final HistoryService history;
   private final TaskService tasks;
   private final EngineAccess engine;
   private final ZoneId zone;
 
-  ChangeLogReader(StoryQueries stories, StatusHistory statusHistory, HistoryService history, TaskService tasks,
+  ChangeLogReader(StatusHistory statusHistory, HistoryService history, TaskService tasks,
       EngineAccess engine, @Value("${storyflow.time-zone:UTC}") ZoneId zone) {
-    this.stories = stories;
     this.statusHistory = statusHistory;
     this.history = history;
     this.tasks = tasks;
@@ -51,15 +48,15 @@ class ChangeLogReader {
     this.zone = zone;
   }
 
-  ChangeLog of(Sprint sprint) {
-    List<StoryLog> logs = stories.list(null, sprint.sprintId(), null).stream()
-        .sorted(Comparator.comparing(StorySummary::storyId))
+  /** The change log of these stories of the sprint (see {@link SprintService#view}). */
+  ChangeLog of(Sprint sprint, List<SprintStory> members) {
+    List<StoryLog> logs = members.stream()
         .map(story -> engine.asSystem(() -> storyLog(sprint, story)))
         .toList();
     return new ChangeLog(sprint.sprintId(), zone.getId(), logs);
   }
 
-  private StoryLog storyLog(Sprint sprint, StorySummary summary) {
+  private StoryLog storyLog(Sprint sprint, SprintStory summary) {
     HistoricProcessInstance story = history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(summary.storyId()).orderByProcessInstanceStartTime().desc()
         .listPage(0, 1).get(0);

@@ -1,5 +1,7 @@
 package dev.storyflow.sprint;
 
+import dev.storyflow.lifecycle.Status;
+import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.sprint.ChangeLog.Row;
 import dev.storyflow.sprint.ChangeLog.StoryLog;
 import dev.storyflow.sprint.SprintView.SprintStory;
@@ -46,9 +48,10 @@ final class SprintMarkdown {
   }
 
   static String summary(SprintView sprint) {
-    List<SprintStory> done = sprint.stories().stream().filter(s -> "DONE".equals(s.status())).toList();
+    List<SprintStory> done = sprint.stories().stream().filter(s -> Status.DONE.name().equals(s.status())).toList();
     List<SprintStory> open = sprint.stories().stream()
-        .filter(s -> !"DONE".equals(s.status()) && !"WITHDRAWN".equals(s.status())).toList();
+        .filter(s -> !Status.DONE.name().equals(s.status())
+            && !StoryProcess.STATUS_WITHDRAWN.equals(s.status())).toList();
     String prefix = sprint.state() == SprintState.CLOSED ? "Closing summary: " : "Summary so far: ";
     return prefix + done.size() + " of " + sprint.stories().size() + " stories done" + ids(done) + "; "
         + open.size() + (sprint.state() == SprintState.CLOSED ? " carried over" : " not done yet") + ids(open)

@@ -16,11 +16,13 @@ import dev.storyflow.story.StoryQueries;
 import dev.storyflow.story.StorySummary;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +41,11 @@ public class SprintService {
   private final AuditLog audit;
   private final SprintFilters filters;
   private final ChangeLogReader changeLogs;
+  private final ZoneId zone;
 
   SprintService(SprintStore store, StoryQueries stories, RuntimeService runtime, EngineAccess engine,
-      AuditLog audit, SprintFilters filters, ChangeLogReader changeLogs) {
+      AuditLog audit, SprintFilters filters, ChangeLogReader changeLogs,
+      @Value("${storyflow.time-zone:UTC}") ZoneId zone) {
     this.store = store;
     this.stories = stories;
     this.runtime = runtime;
@@ -49,6 +53,7 @@ public class SprintService {
     this.audit = audit;
     this.filters = filters;
     this.changeLogs = changeLogs;
+    this.zone = zone;
   }
 
   @Transactional
@@ -80,7 +85,7 @@ public class SprintService {
       throw new SprintConflictException("Sprint " + sprintId + " cannot start: it is " + sprint.state().name().toLowerCase()
           + (sprint.state() == SprintState.STARTED ? " already" : ""));
     }
-    store.setDatesIfMissing(sprintId, LocalDate.ofInstant(now(), java.time.ZoneId.systemDefault()), null);
+    store.setDatesIfMissing(sprintId, today(), null);
     engine.asSystem(() -> runtime.createMessageCorrelation(MESSAGE_SPRINT_STARTED)
         .processInstanceVariableEquals(SPRINT, sprintId)
         .correlateAllWithResult());
@@ -95,21 +100,45 @@ public class SprintService {
         || !store.transition(sprintId, sprint.state(), SprintState.CLOSED, now())) {
       throw new SprintConflictException("Sprint " + sprintId + " is closed already");
     }
+    store.setDatesIfMissing(sprintId, null, today());
     filters.close(sprint);
-    SprintView view = view(get(sprintId));
+    List<SprintStory> members = currentStories(sprintId);
+    store.recordClosing(sprintId, members);
+    SprintView view = view(get(sprintId), members);
     List<SprintStory> done = view.stories().stream().filter(s -> Status.DONE.name().equals(s.status())).toList();
     List<SprintStory> carried = view.stories().stream()
-        .filter(s -> !Status.DONE.name().equals(s.status()) && !"WITHDRAWN".equals(s.status()))
+        .filter(s -> !Status.DONE.name().equals(s.status()) && !StoryProcess.STATUS_WITHDRAWN.equals(s.status()))
         .toList();
     return new SprintClosing(sprintId, done, carried, view.pointsCommitted(), view.pointsDone());
   }
 
+  /**
+   * The sprint with its stories: an open sprint's are the stories that name it now; a closed
+   * sprint's are those it held when it closed, as they were then (a sprint closed before they were
+   * recorded falls back to the stories that name it now).
+   */
   public SprintView view(Sprint sprint) {
-    List<SprintStory> members = stories.list(null, sprint.sprintId(), null).stream()
+    return view(sprint, stories(sprint));
+  }
+
+  private List<SprintStory> stories(Sprint sprint) {
+    if (sprint.state() == SprintState.CLOSED) {
+      List<SprintStory> atClose = store.closingStories(sprint.sprintId());
+      if (!atClose.isEmpty()) {
+        return atClose;
+      }
+    }
+    return currentStories(sprint.sprintId());
+  }
+
+  private List<SprintStory> currentStories(String sprintId) {
+    return stories.list(null, sprintId, null).stream()
         .sorted(java.util.Comparator.comparing(StorySummary::storyId))
-        .map(s -> new SprintStory(s.storyId(), s.title(), s.status(),
-            Status.ofCode(s.status()).map(Status::label).orElse(s.status()), s.storyPoints()))
+        .map(s -> SprintStory.of(s.storyId(), s.title(), s.status(), s.storyPoints()))
         .toList();
+  }
+
+  private SprintView view(Sprint sprint, List<SprintStory> members) {
     int committed = members.stream().map(SprintStory::storyPoints).filter(Objects::nonNull).mapToInt(i -> i).sum();
     int done = members.stream().filter(s -> Status.DONE.name().equals(s.status()))
         .map(SprintStory::storyPoints).filter(Objects::nonNull).mapToInt(i -> i).sum();
@@ -117,9 +146,10 @@ public class SprintService {
         sprint.state(), sprint.startedAt(), sprint.closedAt(), members, committed, done);
   }
 
-  /** The sprint's change log, from engine history. */
+  /** The sprint's change log, from engine history, of the stories {@link #view} gives. */
   public ChangeLog changeLog(String sprintId) {
-    return changeLogs.of(get(sprintId));
+    Sprint sprint = get(sprintId);
+    return changeLogs.of(sprint, stories(sprint));
   }
 
   /** The change log as the Markdown section the team keeps. */
@@ -130,7 +160,8 @@ public class SprintService {
   /** The whole sprint file: dates, goal, change log, and a summary in the notes. */
   public String sprintFile(String sprintId) {
     Sprint sprint = get(sprintId);
-    return SprintMarkdown.sprintFile(view(sprint), changeLogs.of(sprint));
+    SprintView view = view(sprint);
+    return SprintMarkdown.sprintFile(view, changeLogs.of(sprint, view.stories()));
   }
 
   /**
@@ -157,7 +188,7 @@ public class SprintService {
       throw new SprintConflictException("Story " + storyId + " is planned into sprint " + current
           + ", which is not closed: only a carried-over story moves to another sprint");
     }
-    if (current == null) {
+    if (current == null && !waitsForItsSprint(story.getId())) {
       throw new SprintConflictException("Story " + storyId
           + " is in no sprint: plan it in Tasklist (Plan into sprint)");
     }
@@ -173,8 +204,24 @@ public class SprintService {
     String status = engine.asSystem(() -> (String) runtime.getVariable(story.getId(),
         dev.storyflow.lifecycle.StoryVariables.STATUS));
     audit.append(new AuditEntry(0, storyId, story.getId(), now(), user, "SPRINT", status, null, null,
-        "CARRIED_OVER", null, "Carried over from sprint " + current + " to sprint " + sprintId, null, null));
+        "CARRIED_OVER", null, current == null
+            ? "Planned into sprint " + sprintId + ": it waited in Planned in Sprint without a sprint"
+            : "Carried over from sprint " + current + " to sprint " + sprintId, null, null));
     return view(get(sprintId));
+  }
+
+  /**
+   * A story imported at Planned in Sprint (admin, {@code ?atStatus=true}) has no sprint and waits at
+   * {@code Event_SprintStarted}: the product owner gives it one here.
+   */
+  private boolean waitsForItsSprint(String processInstanceId) {
+    return engine.asSystem(() -> runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+        .eventType("message").eventName(MESSAGE_SPRINT_STARTED).count()) > 0;
+  }
+
+  /** Today in {@code storyflow.time-zone}, the zone the sprint file's dates and times are written in. */
+  private LocalDate today() {
+    return LocalDate.ofInstant(now(), zone);
   }
 
   /** The engine's clock, so that sprint times and engine history agree (also in tests that set it). */

@@ -11,12 +11,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The sprints ({@code SF_SPRINT}). */
+/** The sprints ({@code SF_SPRINT}) and what each held when it closed ({@code SF_SPRINT_STORY}). */
 @Component
 class SprintStore {
 
   private static final String COLUMNS =
       "SPRINT_ID, NAME, GOAL, START_DATE, END_DATE, STATE, CREATED_AT, CREATED_BY, STARTED_AT, CLOSED_AT";
+
+  /** The column's size; a story's title is at most as long (an admin's start may step around that). */
+  private static final int MAX_TITLE = 200;
 
   private final JdbcTemplate jdbc;
 
@@ -67,6 +70,25 @@ class SprintStore {
   void setDatesIfMissing(String sprintId, java.time.LocalDate start, java.time.LocalDate end) {
     jdbc.update("UPDATE SF_SPRINT SET START_DATE = COALESCE(START_DATE, ?), END_DATE = COALESCE(END_DATE, ?) "
         + "WHERE SPRINT_ID = ?", date(start), date(end), sprintId);
+  }
+
+  /** Records what the sprint holds as it closes ({@code SF_SPRINT_STORY}), in the closing transaction. */
+  void recordClosing(String sprintId, List<SprintView.SprintStory> stories) {
+    jdbc.batchUpdate("INSERT INTO SF_SPRINT_STORY (SPRINT_ID, STORY_ID, TITLE, STATUS, STORY_POINTS) VALUES (?, ?, ?, ?, ?)",
+        stories.stream().map(s -> new Object[] {sprintId, s.storyId(), upTo(s.title(), MAX_TITLE), s.status(),
+            s.storyPoints()}).toList());
+  }
+
+  /** The stories the sprint held when it closed, by id; empty for a sprint closed before they were recorded. */
+  List<SprintView.SprintStory> closingStories(String sprintId) {
+    return jdbc.query("SELECT STORY_ID, TITLE, STATUS, STORY_POINTS FROM SF_SPRINT_STORY WHERE SPRINT_ID = ?",
+            (rs, row) -> SprintView.SprintStory.of(rs.getString("STORY_ID"), rs.getString("TITLE"),
+                rs.getString("STATUS"), rs.getObject("STORY_POINTS", Integer.class)), sprintId)
+        .stream().sorted(java.util.Comparator.comparing(SprintView.SprintStory::storyId)).toList();
+  }
+
+  private static String upTo(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
   }
 
   private static Sprint sprint(ResultSet rs, int row) throws SQLException {

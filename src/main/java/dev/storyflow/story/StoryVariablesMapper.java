@@ -2,6 +2,7 @@ package dev.storyflow.story;
 
 import static dev.storyflow.lifecycle.StoryVariables.*;
 
+import dev.storyflow.lifecycle.SprintCheck;
 import dev.storyflow.lifecycle.StoryRuleException;
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -33,21 +35,38 @@ public class StoryVariablesMapper {
   public static final List<String> FIELDS = STORY_FIELDS;
 
   private final Validator validator;
+  private final List<SprintCheck> sprintChecks;
 
-  StoryVariablesMapper(Validator validator) {
+  StoryVariablesMapper(Validator validator, List<SprintCheck> sprintChecks) {
     this.validator = validator;
+    this.sprintChecks = List.copyOf(sprintChecks);
   }
 
-  /** Checks a story against the rules. */
+  /**
+   * Checks a story against the rules. A {@code sprint} given at intake (or in a revision) passes
+   * the same check as {@code Task_PlanIntoSprint}: an existing sprint that is not closed.
+   */
   public void validate(StoryInput story, String context) {
     Set<ConstraintViolation<StoryInput>> violations = validator.validate(story);
-    if (!violations.isEmpty()) {
-      List<FieldProblem> problems = violations.stream()
-          .map(v -> new FieldProblem(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()))
-          .sorted(Comparator.comparing(FieldProblem::field))
-          .toList();
+    List<FieldProblem> problems = new ArrayList<>(violations.stream()
+        .map(v -> new FieldProblem(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()))
+        .toList());
+    boolean sprintWellFormed = problems.stream().noneMatch(p -> p.field().equals(SPRINT));
+    if (story.sprint() != null && !story.sprint().isBlank() && sprintWellFormed) {
+      sprintRefusal(story.sprint().trim()).ifPresent(why -> problems.add(new FieldProblem(SPRINT, why)));
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparing(FieldProblem::field));
       throw new StoryRuleException(context, problems);
     }
+  }
+
+  /** Fails closed: without the sprint feature's check, no sprint is accepted. */
+  private Optional<String> sprintRefusal(String sprint) {
+    if (sprintChecks.isEmpty()) {
+      return Optional.of("cannot be checked: no sprints are known, so no sprint is accepted");
+    }
+    return sprintChecks.stream().map(c -> c.refusal(sprint)).flatMap(Optional::stream).findFirst();
   }
 
   /** The variables to start a story with. */

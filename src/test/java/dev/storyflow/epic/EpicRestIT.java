@@ -151,6 +151,75 @@ class EpicRestIT {
   }
 
   @Test
+  void aFileThatLeavesOutStoriesOfItsEpicsKeptFileIsRefusedAndTheKeptFileStays() {
+    // given an epic of two stories, imported
+    String kept = keptFileEpic("US-971", "US-972");
+    Reply first = http.postRaw("po", IMPORT, MARKDOWN, kept);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(texts(first.json().path("created"))).containsExactly("US-971", "US-972");
+
+    // when another file of the same epic (same title line) names US-971 and a new story, but not US-972
+    Reply refused = http.postRaw("po", IMPORT, MARKDOWN, keptFileEpic("US-971", "US-973"));
+
+    // then it is refused, nothing starts, and the epic and its export are the kept file's
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(texts(refused.json().path("missing"))).containsExactly("US-972");
+    assertThat(http.get("admin", "/api/stories/US-973").status()).isEqualTo(404);
+    JsonNode epic = http.get("po", "/api/epics/v9.7-kept-files").json();
+    assertThat(texts(epic.path("stories"), "storyId")).containsExactly("US-971", "US-972");
+    assertThat(send("po", "/api/epics/v9.7-kept-files/markdown", MARKDOWN).body()).isEqualTo(kept);
+
+    // when a file names every kept story and one more, it replaces the kept file and starts the new one
+    Reply grown = http.postRaw("po", IMPORT, MARKDOWN, keptFileEpic("US-971", "US-972", "US-973"));
+    assertThat(grown.status()).as(grown.body()).isEqualTo(201);
+    assertThat(texts(grown.json().path("created"))).containsExactly("US-973");
+    assertThat(texts(http.get("po", "/api/epics/v9.7-kept-files").json().path("stories"), "storyId"))
+        .containsExactly("US-971", "US-972", "US-973");
+  }
+
+  /** An epic file "v9.7 Kept Files" with a Draft story per id, none depending on another. */
+  private static String keptFileEpic(String... storyIds) {
+    StringBuilder file = new StringBuilder("""
+        # v9.7 Epic: Kept Files
+
+        **As a** team, \s
+        **I want** to keep the epic file whole, \s
+        **So that** no story is lost.
+
+        ---
+
+        ## User Stories
+
+        | ID | Title | Status | Dependencies |
+        |----|-------|--------|--------------|
+        """);
+    for (String id : storyIds) {
+      file.append("| ").append(id).append(" | Story ").append(id).append(" | Draft | None |\n");
+    }
+    file.append("\n---\n\n## Story Details\n");
+    for (String id : storyIds) {
+      file.append("""
+
+          ### %s: Story %s
+
+          **As a** customer, \s
+          **I want** story %s, \s
+          **So that** it is done.
+
+          **Acceptance Criteria:**
+          - [ ] It works
+
+          **Status:** Draft \s
+          **Dependencies:** None
+
+          ---
+          """.formatted(id, id, id));
+    }
+    return file.toString();
+  }
+
+  @Test
   void aBrokenFileStartsOnlyItsGoodStoryAndNamesEveryMistake() {
     // when
     Reply reply = importEpic("po", "broken.md", "");

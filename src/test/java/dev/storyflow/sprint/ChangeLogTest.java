@@ -26,9 +26,11 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The sprint change log from engine history: a story walked through Code review with a rework and
  * two comments, on the engine clock, gives exactly the team's table; the sprint file parses back
- * (with Storyflow's sprint parser, on CommonMark) to the same rows as the JSON form.
+ * (with Storyflow's sprint parser, on CommonMark) to the same rows as the JSON form. The zone is
+ * Europe/Berlin (UTC+1 in March), so times and dates that ignored {@code storyflow.time-zone}
+ * would show.
  */
-@SpringBootTest
+@SpringBootTest(properties = "storyflow.time-zone=Europe/Berlin")
 @ActiveProfiles("test")
 class ChangeLogTest {
 
@@ -45,9 +47,9 @@ class ChangeLogTest {
 
   @Test
   void aStoryWithTwoCommentsAndOneReworkGivesTheTeamsTable() {
-    // given a started sprint and a story of it in Code review
+    // given a sprint started at half past midnight in Berlin (still March 1 in UTC), and a story of it in Code review
     StoryDriver driver = new StoryDriver(engine);
-    at(9, 0);
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 1, 23, 30).toInstant(ZoneOffset.UTC)));
     String sprintId = "cl-" + UUID.randomUUID().toString().substring(0, 8);
     sprints.create(new SprintInput(sprintId, "Sprint 7", "Invoices out of the door", null, null), "po");
     sprints.start(sprintId);
@@ -77,12 +79,12 @@ class ChangeLogTest {
 
         | Time | Type | Status | Assignee | Comment | Comment By |
         |------|------|--------|----------|---------|------------|
-        | 2026-03-02 09:02 | Status Update | Code review | reviewer |  |  |
-        | 2026-03-02 09:15 | Comment | Code review | reviewer | Cover negative amounts \\| zero too | reviewer |
-        | 2026-03-02 09:15 | Status Update | In-progress | Backend Engineer |  |  |
-        | 2026-03-02 10:05 | Status Update | Code review | reviewer |  |  |
-        | 2026-03-02 10:30 | Comment | Code review | reviewer | Looks good now | reviewer |
-        | 2026-03-02 10:30 | Status Update | Integration testing | QA Engineer |  |  |
+        | 2026-03-02 10:02 | Status Update | Code review | reviewer |  |  |
+        | 2026-03-02 10:15 | Comment | Code review | reviewer | Cover negative amounts \\| zero too | reviewer |
+        | 2026-03-02 10:15 | Status Update | In-progress | Backend Engineer |  |  |
+        | 2026-03-02 11:05 | Status Update | Code review | reviewer |  |  |
+        | 2026-03-02 11:30 | Comment | Code review | reviewer | Looks good now | reviewer |
+        | 2026-03-02 11:30 | Status Update | Integration testing | QA Engineer |  |  |
 
         """.formatted(id));
 
@@ -97,9 +99,10 @@ class ChangeLogTest {
     assertThat(parsed.notes()).singleElement().asString()
         .startsWith("Summary so far: 0 of 1 stories done; 1 not done yet (" + id + ")");
 
-    // and plain CommonMark renders one table with a header and six rows
+    // and plain CommonMark renders the whole sprint file with one table of a header and six rows
     String html = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build()
-        .render(Parser.builder().extensions(List.of(TablesExtension.create())).build().parse(markdown));
+        .render(Parser.builder().extensions(List.of(TablesExtension.create())).build().parse(file));
+    assertThat(html).contains("<h1>Sprint 7</h1>", "<h2>Change Log</h2>", "<h2>Sprint Notes</h2>");
     assertThat(html.split("<tr>", -1)).hasSize(1 + 1 + 6);
     assertThat(html).contains("<td>Cover negative amounts | zero too</td>");
   }
@@ -119,5 +122,23 @@ class ChangeLogTest {
 
   private static void at(int hour, int minute) {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2, hour, minute).toInstant(ZoneOffset.UTC)));
+  }
+
+  @Test
+  void closingASprintWithoutAnEndDateEndsItTodayInTheConfiguredZone() {
+    // given a sprint without dates, started on March 2 in Berlin
+    at(9, 0);
+    String sprintId = "cl-" + UUID.randomUUID().toString().substring(0, 8);
+    sprints.create(new SprintInput(sprintId, "Sprint 8", null, null, null), "po");
+    sprints.start(sprintId);
+
+    // when it closes at 23:30 UTC, already March 3 in Berlin
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2, 23, 30).toInstant(ZoneOffset.UTC)));
+    sprints.close(sprintId);
+
+    // then its file says when it started and ended, in Berlin's dates
+    SprintFile parsed = SprintFileParser.parse(sprints.sprintFile(sprintId));
+    assertThat(parsed.startDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+    assertThat(parsed.endDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 3));
   }
 }

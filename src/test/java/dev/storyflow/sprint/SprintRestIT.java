@@ -119,14 +119,108 @@ class SprintRestIT {
     // and a carried-over story is planned into the next sprint by the product owner
     String next = "s-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(http.post("po", "/api/sprints", Map.of("sprintId", next, "name", "Sprint 22")).status()).isEqualTo(201);
+    String options = sprintOptions(late);
+    assertThat(options).as("the planning form offers open sprints only").contains(next).doesNotContain(sprint);
     assertThat(http.post("qa", "/api/sprints/" + next + "/stories", Map.of("storyId", "US-905")).status())
         .isEqualTo(403);
     Reply carried = http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", "US-905"));
     assertThat(carried.status()).as(carried.body()).isEqualTo(200);
     assertThat(http.get("po", "/api/stories/US-905").json().path("sprint").asText()).isEqualTo(next);
     assertThat(http.get("po", "/api/stories/US-905/audit").body()).contains("CARRIED_OVER");
+    // and the closed sprint keeps what it held when it closed: its stories, points, change log and summary
+    JsonNode old = http.get("qa", "/api/sprints/" + sprint).json();
+    assertThat(old.path("stories").findValuesAsText("storyId")).containsExactlyInAnyOrderElementsOf(stories);
+    assertThat(old.path("pointsCommitted").asInt()).isEqualTo(15);
+    assertThat(old.path("pointsDone").asInt()).isEqualTo(3);
+    assertThat(http.get("qa", "/api/sprints/" + sprint + "/changelog").body()).contains("### US-905 — ");
+    assertThat(SprintFileParser.parse(http.get("qa", "/api/sprints/" + sprint + "/markdown").body()).notes())
+        .singleElement().asString().startsWith("Closing summary: 1 of 5 stories done (US-901); 4 carried over "
+            + "(US-902, US-903, US-904, US-905); 3 of 15 points done.");
+    assertThat(http.get("qa", "/api/sprints/" + next).json().path("stories").findValuesAsText("storyId"))
+        .containsExactly("US-905");
     assertThat(http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", "US-901")).status())
         .as("a done story is not carried over").isEqualTo(404);
+  }
+
+  @Test
+  void aStoryNamesASprintFromItsStartOnlyWhenTheSprintExistsAndIsNotClosed() {
+    // given an open sprint and a closed one
+    String open = newSprint("Sprint 30");
+    String closed = newSprint("Sprint 31");
+    assertThat(http.post("po", "/api/sprints/" + closed + "/close", Map.of()).status()).isEqualTo(200);
+
+    // when stories start naming the closed sprint or one that does not exist, at either door
+    String intoClosed = "US-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply api = http.post("po", "/api/stories", story(intoClosed, closed));
+    Reply unknown = http.post("po", "/api/stories", story(intoClosed, "no-such-sprint"));
+    Reply engineRest = http.post("po", "/engine-rest/process-definition/key/story-lifecycle/start",
+        Map.of("businessKey", intoClosed, "variables", Map.of("title", Map.of("value", "Send reminders"),
+            "asA", Map.of("value", "clerk"), "iWant", Map.of("value", "reminders"), "soThat", Map.of("value", "money"),
+            "sprint", Map.of("value", closed))));
+
+    // then each is refused on the field sprint, and nothing starts
+    assertThat(api.status()).as(api.body()).isEqualTo(400);
+    assertThat(api.json().path("errors").findValuesAsText("field")).containsExactly("sprint");
+    assertThat(api.body()).contains("must be a sprint that is not closed");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body()).contains("must be an existing sprint");
+    assertThat(engineRest.status()).as(engineRest.body()).isEqualTo(400);
+    assertThat(engineRest.json().path("message").asText()).contains("sprint must be a sprint that is not closed");
+    assertThat(http.get("po", "/api/stories/" + intoClosed).status()).isEqualTo(404);
+    assertThat(http.get("po", "/api/sprints/" + closed).json().path("stories")).isEmpty();
+
+    // when a story starts naming the open sprint
+    String intoOpen = "US-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply started = http.post("po", "/api/stories", story(intoOpen, open));
+
+    // then it is in that sprint, and its tasks are in the sprint's Tasklist filter, which every team role reads
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    assertThat(http.get("po", "/api/sprints/" + open).json().path("stories").findValuesAsText("storyId"))
+        .containsExactly(intoOpen);
+    JsonNode filters = http.get("qa", "/engine-rest/filter?resourceType=Task&name="
+        + java.net.URLEncoder.encode("Sprint " + open + ": Sprint 30", java.nio.charset.StandardCharsets.UTF_8)).json();
+    assertThat(filters).hasSize(1);
+    assertThat(filters.get(0).path("properties").path("variables").findValuesAsText("name"))
+        .containsExactly("storyId", "title", "status", "sprint");
+    String filterId = filters.get(0).path("id").asText();
+    Reply listed = http.get("architect", "/engine-rest/filter/" + filterId + "/list");
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    assertThat(listed.json().findValuesAsText("taskDefinitionKey")).contains("Task_ArchitectReview");
+    assertThat(http.get("qa", "/engine-rest/filter/" + filterId + "/list").status()).isEqualTo(200);
+
+    // when the sprint closes, its filter is gone
+    assertThat(http.post("po", "/api/sprints/" + open + "/close", Map.of()).status()).isEqualTo(200);
+    assertThat(http.get("qa", "/engine-rest/filter?name=" + java.net.URLEncoder.encode("Sprint " + open + ": Sprint 30",
+        java.nio.charset.StandardCharsets.UTF_8)).json()).isEmpty();
+    assertThat(http.get("admin", "/engine-rest/filter/" + filterId).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aStoryImportedAtPlannedInSprintIsPlannedIntoASprintByTheProductOwner() {
+    // given a story an admin imported at Planned in Sprint: it has no sprint and waits for one
+    Reply imported = http.postRaw("admin", "/api/epics/import?atStatus=true", "text/markdown", PLANNED_EPIC);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    awaitWaitingFor("US-981", "SprintStarted");
+    JsonNode noSprint = http.get("po", "/api/stories/US-981").json().path("sprint");
+    assertThat(noSprint.isMissingNode() || noSprint.isNull()).as("no sprint: %s", noSprint).isTrue();
+    // and a Draft story in no sprint
+    String draft = newStory(List.of());
+
+    // when the product owner plans the waiting story into a started sprint
+    String sprint = newSprint("Sprint 32");
+    assertThat(http.post("po", "/api/sprints/" + sprint + "/start", Map.of()).status()).isEqualTo(200);
+    Reply planned = http.post("po", "/api/sprints/" + sprint + "/stories", Map.of("storyId", "US-981"));
+
+    // then it is in the sprint, goes on, and the audit says who planned it
+    assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+    assertThat(planned.json().path("stories").findValuesAsText("storyId")).containsExactly("US-981");
+    await("US-981", s -> !s.equals("PLANNED_IN_SPRINT"));
+    JsonNode audit = http.get("po", "/api/stories/US-981/audit").json();
+    assertThat(audit.findValuesAsText("comment")).anyMatch(c -> c.contains("without a sprint"));
+    // and a story that waits for no sprint is still planned in Tasklist, not here
+    Reply refused = http.post("po", "/api/sprints/" + sprint + "/stories", Map.of("storyId", draft));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body()).contains("is in no sprint");
   }
 
   @Test
@@ -171,6 +265,66 @@ class SprintRestIT {
     String id = "s-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(http.post("po", "/api/sprints", Map.of("sprintId", id, "name", "Dup")).status()).isEqualTo(201);
     assertThat(http.post("po", "/api/sprints", Map.of("sprintId", id, "name", "Dup")).status()).isEqualTo(409);
+  }
+
+  /** An epic of one story whose file says it is Planned in Sprint. */
+  private static final String PLANNED_EPIC = """
+      # v9.8 Epic: Waiting Stories
+
+      **As a** team, \s
+      **I want** stories that wait for a sprint, \s
+      **So that** planning goes on.
+
+      ---
+
+      ## User Stories
+
+      | ID | Title | Status | Dependencies |
+      |----|-------|--------|--------------|
+      | US-981 | Print a receipt | Planned in Sprint | None |
+
+      ---
+
+      ## Story Details
+
+      ### US-981: Print a receipt
+
+      **As a** customer, \s
+      **I want** a printed receipt, \s
+      **So that** I can file it.
+
+      **Acceptance Criteria:**
+      - [ ] The receipt shows the total
+
+      **Status:** Planned in Sprint \s
+      **Dependencies:** None
+      """;
+
+  private String newSprint(String name) {
+    String sprintId = "s-" + UUID.randomUUID().toString().substring(0, 6);
+    Reply created = http.post("po", "/api/sprints", Map.of("sprintId", sprintId, "name", name));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return sprintId;
+  }
+
+  private static Map<String, Object> story(String storyId, String sprint) {
+    Map<String, Object> story = new LinkedHashMap<>();
+    story.put("storyId", storyId);
+    story.put("title", "Remind " + storyId);
+    story.put("asA", "billing clerk");
+    story.put("iWant", "reminders for " + storyId);
+    story.put("soThat", "customers pay on time");
+    story.put("sprint", sprint);
+    return story;
+  }
+
+  /** The sprint options the planning form of the story's Plan-into-sprint task offers, as Tasklist reads them. */
+  private String sprintOptions(String storyId) {
+    JsonNode task = http.get("po", "/engine-rest/task?processInstanceBusinessKey=" + storyId
+        + "&taskDefinitionKey=Task_PlanIntoSprint").json().get(0);
+    Reply form = http.get("po", "/engine-rest/task/" + task.path("id").asText() + "/form-variables");
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    return form.json().path("sprintOptions").path("value").asText();
   }
 
   private String newStory(List<String> dependsOn) {
