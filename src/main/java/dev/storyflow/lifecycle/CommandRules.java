@@ -65,12 +65,15 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  *       suspends it, or changes its jobs, external tasks or incidents by hand.</li>
  *   <li>A completion carries only the task's own decision fields ({@link CompletionFields}); this
  *       holds for every caller but an admin, the engine's own Java callers included.</li>
+ *   <li>A backend-engineer step's external task ends with that step's own output only
+ *       ({@link StepTaskEnd}): the service account of a remote worker does a worker's work and
+ *       nothing more; this too holds for every caller but an admin.</li>
  *   <li>A user claims, is assigned or is delegated a task for itself only.</li>
  * </ul>
  * Commands run by the engine inside another command (listeners, delegates) were checked as part
  * of that command. Callers without an authentication are Storyflow's own code (job executor,
- * backend-engineer steps) and keep the engine's Java API, except for completions. A command whose
- * fields cannot be read is refused (fail closed).
+ * backend-engineer steps) and keep the engine's Java API, except for completions and the ends of
+ * external tasks. A command whose fields cannot be read is refused (fail closed).
  */
 class CommandRules extends CommandInterceptor {
 
@@ -115,6 +118,9 @@ class CommandRules extends CommandInterceptor {
     }
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
       return next.execute(new CheckedCompletion<>(command));
+    }
+    if (StepTaskEnd.ends(command)) {
+      return next.execute(new StepTaskEnd<>(command, caller == null ? null : caller.getUserId()));
     }
     return next.execute(command);
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
 import dev.storyflow.RestStoryWalker;
+import dev.storyflow.TaskDecisions;
 import dev.storyflow.crash.ClockedAgent;
 import dev.storyflow.crash.StoryflowProcess;
 import dev.storyflow.engineer.EngineReads.StoryWords;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,10 @@ import org.springframework.util.FileSystemUtils;
 /**
  * An engine node with its embedded worker off, and a remote worker: the same application started
  * as its own process with {@code storyflow.worker.engine-url}, logged in as the backend-engineer
- * service account. The remote worker runs every backend-engineer step of a story with a command
- * agent, and the story walks to Done; the service account may do a worker's work and nothing more.
+ * service account. The remote worker runs all seven backend-engineer steps of a story with a
+ * command agent (QA asks for backend support once, the security expert raises concerns once), and
+ * the story walks to Done; the service account may do a worker's work and nothing more: it ends a
+ * step with that step's own report only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:storyflow-remote-worker;DB_CLOSE_DELAY=-1",
@@ -83,19 +87,30 @@ class RemoteWorkerIT {
       story.put("repository", repository(DIR.resolve("repository")).toString());
       assertThat(http.post("po", "/api/stories", story).status()).isEqualTo(201);
 
-      // when the team walks it while the remote worker does the backend engineer's steps
+      // when the team walks it while the remote worker does the backend engineer's steps, with
+      // security concerns to address once and one request for backend support
       List<String> completed = walk(storyId, worker);
 
       // then every step ran in the remote worker's process, by the agent, and no human had to step in
-      assertThat(completed).doesNotContain("Task_BackendEngineerFallback");
+      assertThat(completed).doesNotContain("Task_BackendEngineerFallback")
+          .containsSubsequence("Task_IntegrationTest", "Task_IntegrationTest", "Task_SecurityReview",
+              "Task_SecurityReview");
       List<ClockedAgent.Run> runs = AGENT.runs(storyId);
-      assertThat(runs).extracting(ClockedAgent.Run::step)
-          .containsExactly("feasibility", "plan", "implement", "securityScan", "deployment");
-      assertThat(runs).allMatch(run -> run.parentPid() == worker.pid());
+      assertThat(runs).extracting(ClockedAgent.Run::step).containsExactly("feasibility", "plan", "implement",
+          "integrationSupport", "securityScan", "securityFix", "deployment");
+      assertThat(runs).allMatch(run -> run.parentPid() == worker.pid()).allMatch(run -> run.end() != null);
       JsonNode recorded = http.get("qa", "/api/stories/" + storyId + "/runs").json();
-      assertThat(recorded.findValuesAsText("outcome")).containsOnly("DONE").hasSize(5);
+      assertThat(recorded.findValuesAsText("step")).containsExactly("feasibility", "plan", "implement",
+          "integrationSupport", "securityScan", "securityFix", "deployment");
+      assertThat(recorded.findValuesAsText("outcome")).containsOnly("DONE").hasSize(7);
       JsonNode shown = http.get("qa", "/api/stories/" + storyId).json();
-      assertThat(shown.path("agentRuns").findValuesAsText("outcome")).hasSize(5);
+      assertThat(shown.path("agentRuns").findValuesAsText("outcome")).hasSize(7);
+      assertThat(shown.path("securityScan").path("concerns").asText()).contains("who may read the invoices");
+      assertThat(shown.path("securityScan").path("agentNotes").path("summary").asText()).startsWith("Did securityFix");
+      JsonNode support = http.get("admin", "/engine-rest/history/variable-instance?variableName=integrationSupport"
+          + "&deserializeValues=false&processInstanceId=" + shown.path("processInstanceId").asText()).json();
+      assertThat(support).hasSize(1);
+      assertThat(support.get(0).path("value").asText()).contains("Did integrationSupport");
       assertThat(shown.path("feasibility").path("verdict").asText()).isNotEmpty();
       assertThat(shown.path("implementationPlan").path("reviewerComments").isArray()).isTrue();
 
@@ -123,6 +138,32 @@ class RemoteWorkerIT {
     String task = locked.get(0).path("id").asText();
     assertThat(asWorker(http).post("/engine-rest/external-task/" + task + "/extendLock",
         Map.of("workerId", "w1", "newDuration", 60_000)).status()).isEqualTo(204);
+
+    // it may not end the step with anything but the step's own output: no status, no decision, no
+    // other step's report, no local variables, no other BPMN error, no variables on a failure
+    for (Map<String, Object> variables : List.<Map<String, Object>>of(Map.of("status", Map.of("value", "DONE")),
+        Map.of("approved", Map.of("value", true, "type", "Boolean")), Map.of("reworkTo", Map.of("value", "DRAFT")),
+        Map.of("feasibility", report(), "implementationPlan", report()))) {
+      assertRefused(asWorker(http).post("/engine-rest/external-task/" + task + "/complete",
+          Map.of("workerId", "w1", "variables", variables)));
+    }
+    assertRefused(asWorker(http).post("/engine-rest/external-task/" + task + "/complete",
+        Map.of("workerId", "w1", "localVariables", Map.of("feasibility", report()))));
+    assertRefused(asWorker(http).post("/engine-rest/external-task/" + task + "/bpmnError",
+        Map.of("workerId", "w1", "errorCode", "SKIP_THE_REVIEWS")));
+    assertRefused(asWorker(http).post("/engine-rest/external-task/" + task + "/bpmnError", Map.of("workerId", "w1",
+        "errorCode", "BACKEND_ENGINEER_NEEDED", "variables", Map.of("approved", Map.of("value", true,
+            "type", "Boolean")))));
+    assertRefused(asWorker(http).post("/engine-rest/external-task/" + task + "/failure", Map.of("workerId", "w1",
+        "errorMessage", "tried", "retries", 1, "retryTimeout", 0, "variables", Map.of("status",
+            Map.of("value", "DONE")))));
+    JsonNode stillLocked = http.get("admin", "/engine-rest/external-task/" + task).json();
+    assertThat(stillLocked.path("workerId").asText()).isEqualTo("w1");
+    assertThat(stillLocked.path("lockExpirationTime").isNull()).isFalse();
+    assertThat(stillLocked.path("retries").isNull()).isTrue();
+    JsonNode written = http.get("admin", "/engine-rest/process-instance/" + instance + "/variables").json();
+    assertThat(written.fieldNames()).toIterable().as("nothing was written")
+        .doesNotContain("approved", "reworkTo", "feasibility", "implementationPlan");
     assertThat(asWorker(http).get("/api/worker/comments?processInstanceId=" + instance).status()).isEqualTo(200);
     assertThat(asWorker(http).post("/engine-rest/external-task/" + task + "/failure", Map.of("workerId", "w1",
         "errorMessage", "tried", "retries", 1, "retryTimeout", 0)).status()).isEqualTo(204);
@@ -158,14 +199,58 @@ class RemoteWorkerIT {
         Map.of("value", "DONE")));
     assertRefused(asWorker(http).delete("/engine-rest/process-instance/" + instance));
     assertThat(http.get("admin", "/api/stories/" + storyId).json().path("status").asText()).isEqualTo("DRAFT");
+
+    // and it ends the step, locked again after the failure, with the step's own report
+    JsonNode again = asWorker(http).post("/engine-rest/external-task/fetchAndLock", fetch("w2", storyId)).json();
+    assertThat(again).hasSize(1);
+    Reply done = asWorker(http).post("/engine-rest/external-task/" + again.get(0).path("id").asText() + "/complete",
+        Map.of("workerId", "w2", "variables", Map.of("feasibility", report())));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    assertThat(http.get("admin", "/engine-rest/process-instance/" + instance + "/variables/feasibility").status())
+        .isEqualTo(200);
   }
 
+  /**
+   * Walks the story to Done approving every task, except that QA asks for backend support at the
+   * first integration test (the integrationSupport step runs) and the security expert raises
+   * concerns at the first security review (the securityFix step runs).
+   */
   private List<String> walk(String storyId, StoryflowProcess worker) {
     try {
-      return new RestStoryWalker(http).walkToDone(storyId);
+      RestStoryWalker walker = new RestStoryWalker(http);
+      List<String> completed = new ArrayList<>(walker.walkUntilTask(storyId, "Task_IntegrationTest"));
+      completed.add(decide(storyId, "Task_IntegrationTest", Map.of(
+          "needsBackendSupport", Map.of("value", true, "type", "Boolean"),
+          "comment", Map.of("value", "The export answers 502 behind the gateway"))));
+      completed.addAll(walker.walkUntilTask(storyId, "Task_SecurityReview"));
+      completed.add(decide(storyId, "Task_SecurityReview", Map.of(
+          "securityConcerns", Map.of("value", "The CSV export does not check who may read the invoices"),
+          "comment", Map.of("value", "Check the caller's rights before exporting"))));
+      completed.addAll(walker.walkToDone(storyId));
+      return completed;
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\nThe worker's log ends with:\n" + worker.logTail(), e);
     }
+  }
+
+  /** Completes the story's open task {@code taskKey} as the demo user of its role, with {@code variables}. */
+  private String decide(String storyId, String taskKey, Map<String, Object> variables) {
+    JsonNode task = null;
+    for (JsonNode open : http.get("admin", "/api/stories/" + storyId).json().path("openTasks")) {
+      if (open.path("taskDefinitionKey").asText().equals(taskKey)) {
+        task = open;
+      }
+    }
+    assertThat(task).as("open task %s of %s", taskKey, storyId).isNotNull();
+    Reply reply = http.post(TaskDecisions.userFor(task), "/engine-rest/task/" + task.path("id").asText()
+        + "/complete", Map.of("variables", variables));
+    assertThat(reply.status()).as("completing %s: %s", taskKey, reply.body()).isEqualTo(204);
+    return taskKey;
+  }
+
+  /** A feasibility report as a worker sends it: a JSON variable. */
+  private static Map<String, Object> report() {
+    return Map.of("value", "{\"verdict\":\"FEASIBLE\"}", "type", "Json");
   }
 
   /** Fetches the story's feasibility step (and nothing of the other tests' stories). */
