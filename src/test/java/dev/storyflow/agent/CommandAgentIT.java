@@ -360,9 +360,30 @@ class CommandAgentIT {
     Incident incident = runtimeService.createIncidentQuery().processInstanceId(story.getId()).singleResult();
     assertThat(incident).isNotNull();
     assertThat(incident.getIncidentMessage()).contains("cannot be started").contains("/nonexistent/agent-cli");
-    assertThat(job(story, "Task_PrepareDeployment").getRetries()).isZero();
+    assertThat(incident.getIncidentType()).isEqualTo("failedExternalTask");
+    assertThat(incident.getActivityId()).isEqualTo("Task_PrepareDeployment");
+    ExternalTask step = job(story, "Task_PrepareDeployment");
+    assertThat(incident.getConfiguration()).isEqualTo(step.getId());
+    assertThat(step.getRetries()).isZero();
     BpmnAwareTests.assertThat(story).isNotWaitingAt("Task_BackendEngineerFallback");
     assertThat(runs(story).findValuesAsText("outcome")).contains("NOT_STARTED");
+
+    // and Cockpit, which reads /engine-rest, shows the incident on the step and the step's external
+    // task with its error and no retries left
+    JsonNode incidents = http.get("admin", "/engine-rest/incident?processInstanceId=" + story.getId()).json();
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).path("incidentType").asText()).isEqualTo("failedExternalTask");
+    assertThat(incidents.get(0).path("activityId").asText()).isEqualTo("Task_PrepareDeployment");
+    assertThat(incidents.get(0).path("configuration").asText()).isEqualTo(step.getId());
+    JsonNode shown = http.get("admin", "/engine-rest/external-task?processInstanceId=" + story.getId()
+        + "&activityId=Task_PrepareDeployment").json();
+    assertThat(shown).hasSize(1);
+    assertThat(shown.get(0).path("id").asText()).isEqualTo(step.getId());
+    assertThat(shown.get(0).path("topicName").asText()).isEqualTo("backend-engineer.deployment");
+    assertThat(shown.get(0).path("errorMessage").asText()).contains("cannot be started")
+        .contains("/nonexistent/agent-cli");
+    assertThat(shown.get(0).path("retries").isInt()).isTrue();
+    assertThat(shown.get(0).path("retries").asInt()).isZero();
   }
 
   @Test
