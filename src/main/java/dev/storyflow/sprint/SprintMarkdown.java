@@ -75,7 +75,16 @@ final class SprintMarkdown {
     return inline(text).replace("|", "\\|");
   }
 
+  /**
+   * One line of story text as Markdown shows it: line breaks joined; {@code &}, {@code <} and
+   * {@code >} written as entities, backslashes and square brackets escaped, so that a
+   * comment or title with HTML or Markdown links in it shows as text wherever the file is
+   * rendered, never as an image, link or script. Markdown readers, {@link SprintFileParser} among
+   * them, read it back as the characters written.
+   */
   private static String inline(String text) {
-    return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
+    return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip()
+        .replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+        .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
