@@ -269,10 +269,7 @@ public class DecisionRules {
   }
 
   private java.util.Optional<String> sprintRefusal(String sprint) {
-    if (sprintChecks.isEmpty()) {
-      return java.util.Optional.of("cannot be checked: no sprints are known, so no sprint is accepted");
-    }
-    return sprintChecks.stream().map(c -> c.refusal(sprint)).flatMap(java.util.Optional::stream).findFirst();
+    return SprintCheck.refusalOf(sprintChecks, sprint);
   }
 
   private static Status reworkTarget(Status current, Map<String, Object> in, List<FieldProblem> problems,

@@ -63,10 +63,7 @@ public class StoryVariablesMapper {
 
   /** Fails closed: without the sprint feature's check, no sprint is accepted. */
   private Optional<String> sprintRefusal(String sprint) {
-    if (sprintChecks.isEmpty()) {
-      return Optional.of("cannot be checked: no sprints are known, so no sprint is accepted");
-    }
-    return sprintChecks.stream().map(c -> c.refusal(sprint)).flatMap(Optional::stream).findFirst();
+    return SprintCheck.refusalOf(sprintChecks, sprint);
   }
 
   /** The variables to start a story with. */
