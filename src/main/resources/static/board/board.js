@@ -14,7 +14,7 @@ let mounted = 0;
  *
  * options.sprint        the sprint to show first: an id, NO_SPRINT, or nothing for the running sprint
  * options.cardLink      (card, status) => the address a card opens, or null
- * options.onCardOpen    (card, status) => called when a card is opened; the card is then a button
+ * options.onCardOpen    (card, status) => called when a card without an address is opened; the card is then a button
  * options.onSprintChange (sprintId) => called when the user picks another sprint
  */
 export async function mountBoard(root, options = {}) {
@@ -146,11 +146,11 @@ function columnOf(column, options, id) {
 function cardOf(card, column, options) {
   const href = options.cardLink ? options.cardLink(card, column.status) : null;
   let node;
-  if (options.onCardOpen) {
+  if (href) {
+    node = element('a', { href });
+  } else if (options.onCardOpen) {
     node = element('button', { type: 'button' });
     node.addEventListener('click', () => options.onCardOpen(card, column.status));
-  } else if (href) {
-    node = element('a', { href });
   } else {
     node = element('div');
   }

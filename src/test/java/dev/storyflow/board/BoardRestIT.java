@@ -230,6 +230,35 @@ class BoardRestIT {
   }
 
   @Test
+  void withoutASessionBoardIsServedAndItsReadsAskForBasicCredentials() {
+    String sprint = sprint("2026-05-18", "2026-05-29");
+
+    // the page holds no data: anyone gets it, and its scripts
+    Reply redirect = http.get(null, "/board?sprint=" + sprint);
+    assertThat(redirect.status()).isEqualTo(302);
+    assertThat(redirect.header("Location")).endsWith("/board/?sprint=" + sprint);
+    Reply page = http.get(null, "/board/?sprint=" + sprint, "text/html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("<script type=\"module\" src=\"page.js\"></script>",
+        "http-equiv=\"Content-Security-Policy\"");
+    for (String script : List.of("page.js", "board.js", "story.js", "burndown.js")) {
+      Reply served = http.get(null, "/board/" + script);
+      assertThat(served.status()).as(script).isEqualTo(200);
+      assertThat(served.header("Content-Type")).as(script).contains("javascript");
+    }
+
+    // but its reads of /api, sent as the page sends them, are challenged for HTTP Basic, so the browser asks
+    for (String read : List.of("/api/board", "/api/sprints", "/api/sprints/" + sprint + "/board")) {
+      Reply refused = http.get(null, read, "application/json");
+      assertThat(refused.status()).as(read).isEqualTo(401);
+      assertThat(refused.header("WWW-Authenticate")).as(read).startsWith("Basic ");
+    }
+    // and the same reads with the user and password the browser asked for are answered
+    assertThat(http.get("qa", "/api/sprints/" + sprint + "/board", "application/json").status()).isEqualTo(200);
+  }
+
+  @Test
   void aWebappSessionReadsTheBoardButChangesNothing() throws Exception {
     // given the product owner logged into Cockpit, with no Basic credentials at hand
     String sprint = sprint("2026-06-01", "2026-06-12");

@@ -1,9 +1,10 @@
 // Cockpit's "Storyflow" plugin (Camunda 7 webapp plugin, listed in ../config.js customScripts):
-// a "Storyflow" link in Cockpit's header, the board at #/storyflow (?sprint=… picks a sprint),
-// and the open sprints on Cockpit's dashboard. The board itself is Storyflow's shared script at
-// /board/, which reads /api with Cockpit's own session: no second login.
+// a "Storyflow" link in Cockpit's header, the board at #/storyflow (?sprint=… picks a sprint, and
+// the sprint chosen is kept there), and the open sprints on Cockpit's dashboard. The board itself is
+// Storyflow's shared script at /board/, which reads /api with Cockpit's own session: no second login.
 
 import { element, getJson, mountBoard } from '/board/board.js';
+import { openStory } from '/board/story.js';
 
 const ROUTE = '/storyflow';
 
@@ -17,6 +18,11 @@ function useBoardStyles() {
 function sprintInAddress() {
   const query = window.location.hash.split('?')[1];
   return query ? new URLSearchParams(query).get('sprint') : null;
+}
+
+/** The board's address for a sprint; replacing the current entry, so Back leaves the board. */
+function keepSprintInAddress(sprintId) {
+  window.location.replace(`#${ROUTE}?sprint=${encodeURIComponent(sprintId)}`);
 }
 
 export default [
@@ -39,9 +45,12 @@ export default [
       node.append(root);
       mountBoard(root, {
         sprint: sprintInAddress(),
-        // Cockpit shows running instances; a story that is done has none left to open
+        onSprintChange: keepSprintInAddress,
         cardLink: (card, status) => status === 'DONE'
           ? null : `#/process-instance/${encodeURIComponent(card.processInstanceId)}/runtime`,
+        // Cockpit's community edition shows running instances only: a story that is done opens
+        // in the board's story dialog, with its status history
+        onCardOpen: card => openStory(card.storyId),
       });
     },
   },
@@ -52,7 +61,7 @@ export default [
     properties: { label: 'Storyflow' },
     render: async node => {
       useBoardStyles();
-      const list = element('ul', { class: 'sf-dashboard' });
+      const list = element('ul', { class: 'sf-dashboard', 'aria-label': 'Boards of the open sprints' });
       node.append(element('p', {}, 'The team\'s board: stories by status, and the sprint\'s burndown.'), list);
       try {
         const sprints = await getJson('/api/sprints?open=true');
