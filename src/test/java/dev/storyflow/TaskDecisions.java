@@ -29,7 +29,8 @@ public final class TaskDecisions {
   /**
    * The variables with which {@code user} completes the task {@code taskKey}, moving the story on:
    * approving a review, planning into {@link RestStoryWalker#SPRINT}, nothing to decide on an
-   * implementation done by hand; always with a comment that names the step and the user.
+   * implementation done by hand; always with the comment a person of that role would write
+   * ({@link #comment}), which shows in Tasklist and its screenshots.
    */
   public static Map<String, Object> approving(String taskKey, String user) {
     Map<String, Object> variables = new HashMap<>(switch (taskKey) {
@@ -38,8 +39,30 @@ public final class TaskDecisions {
       case "Task_FrontendImplement", "Task_BackendEngineerFallback" -> Map.<String, Object>of();
       default -> review(true, null);
     });
-    variables.put("comment", Map.of("value", "Completed " + taskKey + " as " + user));
+    variables.put("comment", Map.of("value", comment(taskKey)));
     return variables;
+  }
+
+  /** What a person of the step's role writes when moving the story on from {@code taskKey}; one per step. */
+  public static String comment(String taskKey) {
+    return switch (taskKey) {
+      case "Task_ArchitectReview" -> "Fits the current services; no new component needed.";
+      case "Task_SecurityEarlyReview" -> "No new personal data; the usual access rules apply.";
+      case "Task_FrontendFeasibility" -> "The existing screens can show this.";
+      case "Task_ApproveDraft" -> "Clear enough; into the backlog.";
+      case "Task_ReviseStory" -> "Reworded as the reviews asked.";
+      case "Task_PlanIntoSprint" -> "Small and ready; it fits this sprint.";
+      case "Task_FrontendImplement" -> "Screens built and checked by hand.";
+      case "Task_BackendEngineerFallback" -> "Done by hand; the changes are on the branch.";
+      case "Task_CodeReview" -> "Reads well; the tests cover the criteria.";
+      case "Task_IntegrationTest" -> "Integration tests pass.";
+      case "Task_E2ETest" -> "End-to-end tests pass.";
+      case "Task_POReview" -> "Does what the story asks.";
+      case "Task_SecurityReview" -> "Scan is clean; nothing to add.";
+      case "Task_ConfigureDevOps" -> "Deployment bundle checked and ready.";
+      case "Task_UAT" -> "Accepted: works as the business needs it.";
+      default -> "Looks good to me.";
+    };
   }
 
   /** A reviewer's decision: approved or not, with a comment unless it is {@code null}. */

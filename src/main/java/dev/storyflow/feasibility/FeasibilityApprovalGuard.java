@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Approving a draft whose feasibility verdict is not {@code READY} goes against the evidence: the
  * product owner must say why in a comment, which is recorded as an override. A missing or
- * unreadable report fails closed: approving without it is an override too.
+ * unreadable report fails closed: approving without it is an override too. The reason is in
+ * words ({@link Verdict#label}), as the product owner reads it in Tasklist and the audit keeps it.
  */
 @Component
 class FeasibilityApprovalGuard implements ApprovalGuard {
@@ -25,7 +26,7 @@ class FeasibilityApprovalGuard implements ApprovalGuard {
     }
     Object report = variables.get(FEASIBILITY);
     String verdict = null;
-    Object findings = null;
+    Integer findings = null;
     if (report instanceof SpinJsonNode json && json.isObject() && json.hasProp("verdict")) {
       verdict = json.prop("verdict").isString() ? json.prop("verdict").stringValue() : null;
       findings = json.hasProp("findings") && json.prop("findings").isArray() ? json.prop("findings").elements().size() : null;
@@ -42,8 +43,13 @@ class FeasibilityApprovalGuard implements ApprovalGuard {
     if (Verdict.READY.equals(verdict)) {
       return Optional.empty();
     }
-    return Optional.of("the feasibility verdict is " + verdict
-        + (findings == null ? "" : " with " + findings + " finding(s)"));
+    return Optional.of("the feasibility verdict is \"" + Verdict.label(verdict) + "\""
+        + (findings == null ? "" : " with " + count(findings, "finding")));
+  }
+
+  /** "1 finding", "3 findings". */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   @Override

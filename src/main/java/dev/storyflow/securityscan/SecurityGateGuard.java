@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * approves with a comment, which is recorded in the audit as an override; so does a story whose
  * scan report is missing or cannot be read (fail closed). Sending it back (rework) or
  * raising concerns needs nothing more: the story comes back to Security review through
- * {@code Task_SecurityScan} or {@code Task_AddressSecurityConcerns}, which scan again.
+ * {@code Task_SecurityScan} or {@code Task_AddressSecurityConcerns}, which scan again. The reason
+ * for the override is in words, without the verdict's code.
  */
 @Component
 class SecurityGateGuard implements ApprovalGuard {
@@ -40,11 +41,17 @@ class SecurityGateGuard implements ApprovalGuard {
     Optional<JsonNode> read = reports.read(variable);
     String verdict = read.map(report -> report.path("verdict").asText(null)).orElse(null);
     if (verdict == null || !KNOWN_VERDICTS.contains(verdict)) {
-      return Optional.of("the security scan report cannot be read (verdict " + verdict + ")");
+      return Optional.of("the security scan report cannot be read (it has no known verdict)");
     }
     return read.filter(report -> "BLOCK".equals(verdict))
-        .map(report -> "the security scan's verdict is BLOCK: " + report.path("reason").asText("see the report")
-            + " (" + report.path("secrets").asInt() + " secret(s), " + report.path("findings").size() + " finding(s))");
+        .map(report -> "the security scan blocks the story: " + report.path("reason").asText("see the report")
+            + " (" + count(report.path("secrets").asInt(), "secret") + ", "
+            + count(report.path("findings").size(), "finding") + ")");
+  }
+
+  /** "1 secret", "2 findings". */
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   @Override

@@ -1,20 +1,18 @@
 package dev.storyflow.tasklist;
 
+import dev.storyflow.feasibility.Verdict;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The words a person reads for the codes of a {@code feasibility} report: verdicts, severities,
- * criteria and story fields. The task forms' feasibility component has the same words in FEEL
+ * The words a person reads for the codes of a {@code feasibility} report: verdicts (the engine's
+ * own, {@link Verdict#label}), severities, criteria and story fields. The task forms' feasibility component has the same words in FEEL
  * ({@code TaskFormsTest} keeps them equal); the start form's "Check story" gets them
  * from here.
  */
 final class FeasibilityLabels {
 
-  static final Map<String, String> VERDICTS = Map.of(
-      "READY", "Ready",
-      "NEEDS_CLARIFICATION", "Needs clarification",
-      "TOO_LARGE", "Too large");
+  static final Map<String, String> VERDICTS = Verdict.LABELS;
 
   static final Map<String, String> SEVERITIES = Map.of(
       "ERROR", "Must fix",
@@ -46,7 +44,7 @@ final class FeasibilityLabels {
   }
 
   static String verdict(String code) {
-    return VERDICTS.getOrDefault(code, humanize(code));
+    return Verdict.label(code);
   }
 
   static String severity(String code) {

@@ -18,7 +18,10 @@ class FeasibilityApprovalGuardTest {
         Spin.JSON("{\"verdict\":\"TOO_LARGE\",\"findings\":[{\"criterion\":\"ESTIMABLE\"}]}"));
 
     assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT, variables))
-        .contains("the feasibility verdict is TOO_LARGE with 1 finding(s)");
+        .contains("the feasibility verdict is \"Too large\" with 1 finding");
+    assertThat(guard.overrideNeeded(StoryTask.APPROVE_DRAFT, Map.of("feasibility", Map.of("verdict",
+        "NEEDS_CLARIFICATION", "findings", List.of(1, 2))))).contains(
+            "the feasibility verdict is \"Needs clarification\" with 2 findings");
   }
 
   @Test

@@ -83,7 +83,8 @@ class FeasibilityReviewProcessTest {
     // when the product owner approves without a comment, it is refused and nothing moves
     assertThatThrownBy(() -> complete(task("Task_ApproveDraft", story), approve()))
         .hasMessageContaining("comment is required to approve against the evidence")
-        .hasMessageContaining("the feasibility verdict is NEEDS_CLARIFICATION");
+        .hasMessageContaining("the feasibility verdict is \"Needs clarification\"")
+        .hasMessageNotContaining("NEEDS_CLARIFICATION");
     assertThat(story).isWaitingAt("Task_ApproveDraft");
 
     // when with a comment, the story goes on and the override is recorded
@@ -93,7 +94,7 @@ class FeasibilityReviewProcessTest {
     SpinJsonNode overrides = (SpinJsonNode) engine.getRuntimeService().getVariable(story.getId(), "overrides");
     SpinJsonNode override = overrides.elements().get(0);
     assertThat(override.prop("task").stringValue()).isEqualTo("Task_ApproveDraft");
-    assertThat(override.prop("reason").stringValue()).contains("NEEDS_CLARIFICATION");
+    assertThat(override.prop("reason").stringValue()).contains("\"Needs clarification\"").doesNotContain("NEEDS_CLARIFICATION");
     assertThat(override.prop("comment").stringValue()).isEqualTo("Criteria follow in refinement");
   }
 

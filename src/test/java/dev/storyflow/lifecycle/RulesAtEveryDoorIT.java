@@ -202,7 +202,7 @@ class RulesAtEveryDoorIT {
     assertThat(entry.path("kind").asText()).isEqualTo("OVERRIDE");
     assertThat(entry.path("actor").asText()).isEqualTo("po");
     assertThat(entry.path("status").asText()).isEqualTo("DRAFT");
-    assertThat(entry.path("reason").asText()).contains("NEEDS_CLARIFICATION");
+    assertThat(entry.path("reason").asText()).contains("the feasibility verdict is \"Needs clarification\"");
     assertThat(entry.path("evidence").asText()).startsWith("feasibility sha256:");
     assertThat(entry.path("comment").asText()).isEqualTo("The team agreed on the wording");
     assertThat(driver.json(story, "overrides").get(0).path("by").asText()).isEqualTo("po");

@@ -121,7 +121,8 @@ class SecurityReviewProcessTest {
     // when the expert approves without a comment, it is refused
     assertThatThrownBy(() -> complete(task("Task_SecurityReview", story), approve()))
         .hasMessageContaining("comment is required to approve against the evidence")
-        .hasMessageContaining("verdict is BLOCK");
+        .hasMessageContaining("the security scan blocks the story")
+        .hasMessageNotContaining("BLOCK");
     assertThat(story).isWaitingAt("Task_SecurityReview");
 
     // when the expert overrides with a comment
@@ -132,7 +133,8 @@ class SecurityReviewProcessTest {
     JsonNode overrides = json(variable(story, "overrides"));
     assertThat(overrides).hasSize(1);
     assertThat(overrides.get(0).path("task").asText()).isEqualTo("Task_SecurityReview");
-    assertThat(overrides.get(0).path("reason").asText()).contains("verdict is BLOCK");
+    assertThat(overrides.get(0).path("reason").asText()).contains("the security scan blocks the story")
+        .doesNotContain("BLOCK", "(s)");
     assertThat(overrides.get(0).path("comment").asText()).isEqualTo("Sandbox key; rotation ticket SEC-12");
   }
 

@@ -75,7 +75,7 @@ class StoryRestIT {
     assertThat(history.get(1).path("by").asText()).isEqualTo("po");
     assertThat(history.get(5).path("by").asText()).isEqualTo("reviewer");
     assertThat(history.get(11).path("by").asText()).isEqualTo("business");
-    assertThat(history.get(11).path("comment").asText()).isEqualTo("Completed Task_UAT as business");
+    assertThat(history.get(11).path("comment").asText()).isEqualTo(dev.storyflow.TaskDecisions.comment("Task_UAT"));
     assertThat(completed).contains("Task_FrontendFeasibility", "Task_FrontendImplement",
         "Task_BackendEngineerFallback", "Task_UAT");
   }

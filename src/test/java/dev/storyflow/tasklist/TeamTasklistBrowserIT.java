@@ -127,9 +127,9 @@ class TeamTasklistBrowserIT {
         assertThat(tasklist.reasonBesideSubmit()).contains("Write a comment");
         assertThat(tasklist.markedFields(form)).anyMatch(label -> label.startsWith("Comment – required"));
         tasklist.screenshot("tasklist-rejection-needs-a-comment");
-        // and even a click that reaches the button submits nothing
+        // and even a click that reaches the button sends nothing (counted below, once the task is done)
+        tasklist.countSubmissions();
         tasklist.script("arguments[0].disabled = false; arguments[0].click();", complete);
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
         // when the architect writes the comment
         tasklist.field(form, "Comment").sendKeys("The export must stream: a year of invoices does not fit in memory.");
@@ -140,6 +140,7 @@ class TeamTasklistBrowserIT {
         complete.click();
         tasklist.wait.until(d -> tasklist.notifications().contains(storyId + " · Architect review is completed."));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+        assertThat(tasklist.submissions()).as("forms sent: only the one with the comment").isEqualTo(1);
         assertThat(taskService.getTaskComments(task.getId())).extracting(c -> c.getFullMessage())
             .containsExactly("The export must stream: a year of invoices does not fit in memory.");
       } catch (RuntimeException | AssertionError e) {
@@ -182,8 +183,8 @@ class TeamTasklistBrowserIT {
             "{\"variables\": {\"approved\": {\"value\": true}}}");
         assertThat(refused.status()).isEqualTo(400);
         JsonNode body = JSON.readTree(refused.body());
-        assertThat(body.path("message").asText()).contains("comment", "override").doesNotContain("ENGINE-", "Exception",
-            "org.camunda");
+        assertThat(body.path("message").asText()).contains("comment", "override", "Needs clarification")
+            .doesNotContain("ENGINE-", "Exception", "org.camunda", "NEEDS_CLARIFICATION", "(s)");
         assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("comment");
 
         // when the product owner writes the reason and completes
@@ -285,6 +286,12 @@ class TeamTasklistBrowserIT {
     int estimate = ((SpinJsonNode) runtimeService.getVariable(plan.getProcessInstanceId(), "feasibility"))
         .prop("estimate").prop("points").numberValue().intValue();
 
+    // and a second open sprint, which will close while the form is open
+    String closing = "closing-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpTestClient http = new HttpTestClient(port);
+    assertThat(http.post("po", "/api/sprints", Map.of("sprintId", closing, "name", "Closing sprint")).status())
+        .isEqualTo(201);
+
     try (WebappSession tasklist = WebappSession.open(port, WIDTH, HEIGHT)) {
       try {
         // when the product owner opens Plan into sprint
@@ -300,12 +307,32 @@ class TeamTasklistBrowserIT {
         tasklist.select(form, "Priority", "High");
         tasklist.select(form, "Sprint", "Sprint 7");
         tasklist.screenshot("tasklist-plan-into-sprint");
+
+        // when the product owner picks the other sprint, which closes before Complete
+        tasklist.select(form, "Sprint", "Closing sprint");
+        assertThat(http.post("po", "/api/sprints/" + closing + "/close", Map.of()).status()).isEqualTo(200);
         WebElement complete = tasklist.completeButton();
         tasklist.wait.until(d -> complete.isEnabled());
         complete.click();
 
+        // then the engine's refusal is shown in words and the Sprint field is marked
+        tasklist.wait.until(d -> tasklist.refusedFields(form).stream().anyMatch(label -> label.startsWith("Sprint")));
+        assertThat(tasklist.notifications()).contains("sprint must be a sprint that is not closed")
+            .doesNotContain("ENGINE-");
+        assertThat(form.getText()).contains("sprint must be a sprint that is not closed");
+        tasklist.screenshot("tasklist-plan-into-sprint-refused");
+
+        // when the product owner picks the open sprint again and completes
+        tasklist.select(form, "Sprint", "Sprint 7");
+        tasklist.wait.until(d -> complete.isEnabled());
+        // (Tasklist's error message lies over the button bar at 1280 × 720: the click goes to the button itself)
+        tasklist.script("arguments[0].click();", complete);
+
         // then the story, not the finished task, has the estimate as its points
         tasklist.wait.until(d -> taskService.createTaskQuery().taskId(plan.getId()).count() == 0);
+        // and the message says it is done, the earlier refusal gone
+        tasklist.wait.until(d -> tasklist.notifications().contains(storyId + " · Plan into sprint is completed."));
+        assertThat(tasklist.notifications()).doesNotContain("not closed");
         assertThat(runtimeService.getVariable(plan.getProcessInstanceId(), "storyPoints")).isEqualTo(estimate);
         assertThat(runtimeService.getVariable(plan.getProcessInstanceId(), "sprint")).isEqualTo(RestStoryWalker.SPRINT);
       } catch (RuntimeException | AssertionError e) {
@@ -318,7 +345,9 @@ class TeamTasklistBrowserIT {
   @Test
   void withdrawEndsTheStory() throws Exception {
     // given a story the product owner sent to revision
-    String storyId = draft("Pay suppliers by cheque", "suppliers paid by cheque", "old suppliers keep their habits");
+    // ("quickly": the feasibility review finds vague wording in I want)
+    String storyId = draft("Pay suppliers by cheque", "suppliers paid by cheque quickly", "old suppliers keep their habits");
+    awaitFeasibility(storyId);
     decide("architect", task(storyId, "Task_ArchitectReview"), true, null);
     decide("security", task(storyId, "Task_SecurityEarlyReview"), true, null);
     decide("po", task(storyId, "Task_ApproveDraft"), false, "Nobody pays by cheque any more.");
@@ -329,6 +358,10 @@ class TeamTasklistBrowserIT {
         tasklist.loginToTasklist("po", "demo");
         WebElement form = tasklist.openTaskForm(revise.getId(), storyId);
         tasklist.claimFromNotice();
+
+        // then the finding stands beside the field it is about, and not beside another
+        assertThat(tasklist.besideField(form, "I want")).contains("Vague wording");
+        assertThat(tasklist.besideField(form, "So that")).doesNotContain("Vague wording");
 
         // when the product owner chooses to withdraw the story, the reason is asked for first
         tasklist.choose(form, "Withdraw the story");
@@ -348,7 +381,7 @@ class TeamTasklistBrowserIT {
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(revise.getProcessInstanceId())
             .variableName("status").singleResult().getValue()).isEqualTo("WITHDRAWN");
         assertThat(new HttpTestClient(port).post("po", "/api/stories", story(storyId, "Pay suppliers by cheque",
-            "suppliers paid by cheque", "old suppliers keep their habits")).status()).isEqualTo(409);
+            "suppliers paid by cheque quickly", "old suppliers keep their habits")).status()).isEqualTo(409);
       } catch (RuntimeException | AssertionError e) {
         tasklist.screenshot("tasklist-withdraw-failed");
         throw e;

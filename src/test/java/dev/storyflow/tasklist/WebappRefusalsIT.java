@@ -60,10 +60,14 @@ class WebappRefusalsIT {
           + "\"comment\": {\"value\": \"" + "x".repeat(10_001) + "\"}}}", "comment"),
       new Refusal("a Java-serialized comment", "{\"variables\": {\"approved\": {\"value\": true}, \"comment\": "
           + "{\"value\": \"rO0ABXQAAmhp\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": "
-          + "\"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\"}}}}", null),
+          + "\"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\"}}}}",
+          "comment"),
       new Refusal("a variable of an unknown type",
           "{\"variables\": {\"approved\": {\"value\": true}, \"comment\": {\"value\": \"ok\", \"type\": \"Strange\"}}}",
-          null),
+          "comment"),
+      new Refusal("a decision sent bare, not as {\"value\": …}", "{\"variables\": {\"approved\": true}}", "approved"),
+      new Refusal("a decision that does not convert to its type",
+          "{\"variables\": {\"approved\": {\"value\": \"abc\", \"type\": \"Boolean\"}}}", "approved"),
       new Refusal("a body of null", "null", null),
       new Refusal("JSON cut off", "{\"variables\": {\"approved\": ", null));
 
@@ -81,6 +85,7 @@ class WebappRefusalsIT {
     WebappClient architect = WebappClient.session(port, "architect");
     assertThat(architect.engine("POST", "/task/" + task.getId() + "/claim", "{\"userId\": \"architect\"}").status())
         .isEqualTo(204);
+    HttpTestClient engineRest = new HttpTestClient(port);
 
     for (Refusal refusal : ARCHITECT_REFUSALS) {
       // when Tasklist submits the decision
@@ -93,6 +98,15 @@ class WebappRefusalsIT {
         assertThat(reply.json().path("message").asText()).as(refusal.why()).contains(refusal.field());
       }
       assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as(refusal.why()).isEqualTo(1);
+
+      // and /engine-rest answers the same body the same way, in Camunda's error format
+      Reply rest = engineRest.postRaw("architect", "/engine-rest/task/" + task.getId() + "/complete",
+          "application/json", refusal.body());
+      assertReadable(rest, 400, "/engine-rest: " + refusal.why());
+      assertThat(rest.json().path("type").asText()).as(refusal.why()).isNotBlank();
+      if (refusal.field() != null) {
+        assertThat(rest.json().path("message").asText()).as(refusal.why()).contains(refusal.field());
+      }
     }
 
     // and a user of another role may not decide it (403, in words)
@@ -126,12 +140,13 @@ class WebappRefusalsIT {
 
     // then the answer says that a comment is needed and why
     assertReadable(reply, 400, "an override without a comment");
-    assertThat(reply.json().path("message").asText()).contains("comment", "override", "feasibility verdict");
+    assertThat(reply.json().path("message").asText()).contains("comment", "override", "feasibility verdict",
+        "\"Needs clarification\"").doesNotContain("NEEDS_CLARIFICATION", "(s)");
     assertThat(taskService.createTaskQuery().taskId(approve.getId()).count()).isEqualTo(1);
   }
 
   @Test
-  void planningIntoASprintThatIsNotOpenOrOffTheScaleIsRefused() throws Exception {
+  void planningIntoASprintThatIsNotOpenOrWithStoryPointsOutOfRangeIsRefused() throws Exception {
     // given a story waiting in Backlog
     String storyId = startStory("Show payment terms per customer", "the payment terms of each customer",
         "sales sees what is agreed");
@@ -144,13 +159,21 @@ class WebappRefusalsIT {
         new Refusal("a sprint that does not exist", planning("HIGH", 3, "no-such-sprint"), "sprint"),
         new Refusal("no story points", "{\"variables\": {\"approved\": {\"value\": true}, \"priority\": "
             + "{\"value\": \"HIGH\"}, \"sprint\": {\"value\": \"" + RestStoryWalker.SPRINT + "\"}}}", "storyPoints"),
-        new Refusal("story points off the scale", planning("HIGH", 101, RestStoryWalker.SPRINT), "storyPoints"),
+        new Refusal("story points out of range (1–100)", planning("HIGH", 101, RestStoryWalker.SPRINT), "storyPoints"),
+        new Refusal("story points that are not a whole number", "{\"variables\": {\"approved\": {\"value\": true}, "
+            + "\"priority\": {\"value\": \"HIGH\"}, \"storyPoints\": {\"value\": \"abc\", \"type\": \"Integer\"}, "
+            + "\"sprint\": {\"value\": \"" + RestStoryWalker.SPRINT + "\"}}}", "storyPoints"),
         new Refusal("a priority that does not exist", planning("URGENT", 3, RestStoryWalker.SPRINT), "priority"))) {
       Reply reply = po.engine("POST", "/task/" + plan.getId() + "/submit-form", refusal.body());
       assertReadable(reply, 400, refusal.why());
       assertThat(reply.json().path("errors").findValuesAsText("field")).as(refusal.why()).contains(refusal.field());
+      assertThat(reply.json().path("message").asText()).as(refusal.why()).contains(refusal.field());
       assertThat(taskService.createTaskQuery().taskId(plan.getId()).count()).as(refusal.why()).isEqualTo(1);
     }
+
+    // and story points off the planning-poker scale but within 1–100 are the product owner's choice
+    assertThat(po.engine("POST", "/task/" + plan.getId() + "/submit-form", planning("HIGH", 4, RestStoryWalker.SPRINT))
+        .status()).isEqualTo(204);
   }
 
   @Test
@@ -201,6 +224,9 @@ class WebappRefusalsIT {
     assertThat(WebappClient.session(port, null).get("/camunda/api/storyflow/next-story-id").status()).isIn(401, 403);
     assertThat(WebappClient.session(port, "architect").get("/camunda/api/storyflow/next-story-id").status())
         .isEqualTo(403);
+    // (the role is checked before the story: another role's invalid story is a 403, not a 400)
+    assertThat(WebappClient.session(port, "architect").post("/camunda/api/storyflow/story-check",
+        "{\"storyId\": \"LG-296\"}").status()).isEqualTo(403);
     assertThat(po.postWithoutToken("/camunda/api/storyflow/story-check", "{\"storyId\": \"LG-298\", "
         + "\"title\": \"x\"}").status()).isEqualTo(403);
   }

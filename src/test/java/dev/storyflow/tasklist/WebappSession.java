@@ -1,6 +1,7 @@
 package dev.storyflow.tasklist;
 
 import dev.storyflow.WebappBrowser;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -80,11 +81,25 @@ final class WebappSession implements AutoCloseable {
   void select(WebElement form, String fieldLabel, String entry) {
     WebElement input = field(form, fieldLabel);
     WebElement group = input.findElement(By.xpath("./ancestor::*[contains(@class, 'fjs-input-group')][1]"));
+    WebElement wrapper = group.findElement(By.xpath("./ancestor::*[contains(@class, 'fjs-form-field')][1]"));
     centre(group);
-    group.click();
-    WebElement item = wait.until(d -> group.findElement(By.xpath("./ancestor::*[contains(@class, 'fjs-form-field')][1]"))
-        .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-        .filter(e -> e.getText().trim().startsWith(entry)).findFirst().orElse(null));
+    // a select that has a value: cleared first, so that its list offers every entry again
+    wrapper.findElements(By.cssSelector(".fjs-select-cross")).stream().filter(WebElement::isDisplayed).findFirst()
+        .ifPresent(cross -> {
+          cross.click();
+          // and left, so that the next click opens its list as on a select not yet touched
+          wrapper.findElement(By.cssSelector(".fjs-form-field-label")).click();
+          script("document.activeElement && document.activeElement.blur();");
+        });
+    // the list opens on a click (another click, if the first one only gave the field focus)
+    WebElement item = wait.until(d -> {
+      List<WebElement> items = wrapper.findElements(By.cssSelector(".fjs-dropdownlist-item"));
+      if (items.isEmpty()) {
+        group.click();
+        return null;
+      }
+      return items.stream().filter(e -> e.getText().trim().startsWith(entry)).findFirst().orElse(null);
+    });
     item.click();
   }
 
@@ -113,6 +128,35 @@ final class WebappSession implements AutoCloseable {
   java.util.List<String> markedFields(WebElement form) {
     return form.findElements(By.cssSelector(".fjs-form-field.sf-needed .fjs-form-field-label")).stream()
         .map(e -> e.getText().trim()).toList();
+  }
+
+  /** The labels of the form fields the engine's last refusal marked. */
+  java.util.List<String> refusedFields(WebElement form) {
+    return form.findElements(By.cssSelector(".fjs-form-field.sf-refused-field .fjs-form-field-label")).stream()
+        .map(e -> e.getText().trim()).toList();
+  }
+
+  /** The text in the form's row of the field {@code label}: the field and what stands beside it. */
+  String besideField(WebElement form, String label) {
+    return field(form, label).findElement(By.xpath("./ancestor::*[contains(@class, 'fjs-layout-row')][1]")).getText();
+  }
+
+  /**
+   * From now on, counts the forms the page sends ({@code .../submit-form} requests opened), for
+   * {@link #submissions()}.
+   */
+  void countSubmissions() {
+    script("""
+        window.sfSubmissions = 0;
+        const open = XMLHttpRequest.prototype.open;
+        XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+          if (/\\/submit-form$/.test(String(url))) { window.sfSubmissions++; }
+          return open.call(this, method, url, ...rest);
+        };""");
+  }
+
+  long submissions() {
+    return ((Number) script("return window.sfSubmissions;")).longValue();
   }
 
   /** The text of the webapp's notification panels, read in one go. */
