@@ -43,7 +43,7 @@ public record StoryInput(
       + " or digit, without '..', and not ending in '.' or '.lock'";
 
   /** One line of text: no control characters (NUL, line breaks, ...) and no unpaired surrogates. */
-  static final String LINE = "[^\\p{Cc}\\p{Cs}]*";
+  public static final String LINE = "[^\\p{Cc}\\p{Cs}]*";
   static final String LINE_MESSAGE = "must be one line of text, without control characters";
   /** Text of several lines: tabs and line breaks, but no other control characters and no unpaired surrogates. */
   public static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\p{Cs}]*";

@@ -1,6 +1,7 @@
 package dev.storyflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyflow.story.StoryInput;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,20 +77,9 @@ class QueryParameterGuard {
       return null;
     }
 
-    /** No control character, no lone surrogate, no character that stands for undecodable bytes. */
+    /** One line of text as story fields are ({@link StoryInput#LINE}), without bytes that did not decode. */
     private static boolean plain(String text) {
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (Character.isISOControl(c) || c == '\uFFFD') {
-          return false;
-        }
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-        } else if (Character.isSurrogate(c)) {
-          return false;
-        }
-      }
-      return true;
+      return text.matches(StoryInput.LINE) && text.indexOf('\uFFFD') < 0;
     }
 
     private static String printable(String name) {
