@@ -13,6 +13,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.dmn.DecisionDefinitionNotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,8 +37,8 @@ import org.springframework.stereotype.Component;
  *       transaction each.</li>
  *   <li><b>Parsing.</b> The decision is the one the engine's deployment cache parsed, so a version
  *       is parsed once per node.</li>
- *   <li><b>No decision history.</b> It is evaluated by a DMN engine of its own (FEEL, as the
- *       process engine's by default) without the process engine's history and metrics listeners:
+ *   <li><b>No decision history.</b> It is evaluated by a DMN engine of its own, on the process
+ *       engine's FEEL engine, without the process engine's history and metrics listeners:
  *       a caller keeps what the table answered where it needs it, and a history row would be a write
  *       on every read.</li>
  *   <li><b>Memo.</b> A table whose answer depends on its inputs only (no {@code now()} or
@@ -57,7 +59,8 @@ public class LatestDecisions {
   private final ProcessEngineConfigurationImpl engine;
   private final JdbcTemplate jdbc;
   private final String latestVersion;
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** Built at the first evaluation, once the process engine (and its FEEL engine) is built. */
+  private volatile DmnEngine dmn;
   /** Per decision key, the latest version seen. */
   private final Map<String, Version> versions = new ConcurrentHashMap<>();
   /** The versions looked up in the engine command running on this thread. */
@@ -104,9 +107,34 @@ public class LatestDecisions {
   }
 
   private Optional<Map<String, Object>> evaluate(DmnDecision decision, Map<String, Object> inputs) {
-    DmnDecisionResultEntries result = dmn.evaluateDecision(decision, inputs).getSingleResult();
+    DmnDecisionResultEntries result = dmn().evaluateDecision(decision, inputs).getSingleResult();
     return Optional.ofNullable(result)
         .map(entries -> Collections.unmodifiableMap(new LinkedHashMap<>(entries.getEntryMap())));
+  }
+
+  /**
+   * A DMN engine without the process engine's history and metrics listeners, sharing the process
+   * engine's FEEL engine: building a second FEEL engine costs about half a second of start-up and
+   * its own caches, and a FEEL engine is safe to share between threads.
+   */
+  private DmnEngine dmn() {
+    DmnEngine built = dmn;
+    if (built == null) {
+      synchronized (this) {
+        if (dmn == null) {
+          DefaultDmnEngineConfiguration own =
+              (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+          DefaultDmnEngineConfiguration engines = engine.getDmnEngineConfiguration();
+          FeelEngine feel = engines == null ? null : engines.getFeelEngine();
+          if (feel != null) {
+            own.feelEngineFactory(() -> feel);
+          }
+          dmn = own.buildEngine();
+        }
+        built = dmn;
+      }
+    }
+    return built;
   }
 
   private Version latest(String decisionKey) {

@@ -1,6 +1,7 @@
 package dev.storyflow.identity;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets up groups, authorizations, Tasklist filters and demo users as soon as the engine is
- * built, before any request is served. Nodes of a cluster may start together: a node that loses
+ * built, before any request is served, in one transaction. Nodes of a cluster may start together: a node that loses
  * a race on the same row tries once more, and then finds everything in place.
  */
 @Component
@@ -32,8 +33,12 @@ class IdentityStartup extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** In one transaction: the set-up is a few hundred small writes, and a commit each cost start-up time. */
   private void setUp(ProcessEngine engine) {
-    new TeamSetup(engine).apply();
-    new DemoUsers(engine.getIdentityService(), demo).apply();
+    ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired().execute(command -> {
+      new TeamSetup(engine).apply();
+      new DemoUsers(engine.getIdentityService(), demo).apply();
+      return null;
+    });
   }
 }

@@ -3,7 +3,11 @@ package dev.storyflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import dev.storyflow.lifecycle.StoryProcess;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,36 +49,38 @@ class TeamSetup {
   }
 
   void apply() {
+    Grants grants = new Grants();
     for (Role role : Role.values()) {
       ensureGroup(role);
       if (!role.isTeamRole()) {
-        grantEverything(role);
+        grantEverything(grants, role);
         continue;
       }
-      grant(role, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-      grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ);
+      grants.add(role, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      grants.add(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ);
       // the story variables a Tasklist filter shows (storyId, title, status), and no more of the
       // instances: variables are checked with their own permission (tasklist.TasklistEngineHooks)
-      grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+      grants.add(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
       if (role == Role.PRODUCT_OWNER) {
-        grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        grants.add(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grants.add(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         // Cockpit, read-only: story instances, their history and the decision tables
-        grant(role, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
-        grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE);
-        grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_HISTORY);
-        grant(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
-        grant(role, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        grants.add(role, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        grants.add(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE);
+        grants.add(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_HISTORY);
+        grants.add(role, Resources.PROCESS_DEFINITION, StoryProcess.KEY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        grants.add(role, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
       }
       Filter filter = ensureFilter(role);
-      grant(role, Resources.FILTER, filter.getId(), Permissions.READ);
+      grants.add(role, Resources.FILTER, filter.getId(), Permissions.READ);
     }
+    grants.forEach(this::grant);
   }
 
   /** camunda-admin: every permission on every resource (Cockpit, Admin, Tasklist, instances, users, ...). */
-  private void grantEverything(Role role) {
+  private static void grantEverything(Grants grants, Role role) {
     for (Resource resource : Resources.values()) {
-      grant(role, resource, Authorization.ANY, Permissions.ALL);
+      grants.add(role, resource, Authorization.ANY, Permissions.ALL);
     }
   }
 
@@ -89,19 +95,40 @@ class TeamSetup {
     LOG.info("Created group {}", role.groupId());
   }
 
-  private void grant(Role role, Resource resource, String resourceId, Permission permission) {
+  /**
+   * One authorization row per group, resource and resource id, holding every permission asked for
+   * it: the set-up runs in one transaction, where a row saved earlier is not yet visible to a query.
+   */
+  private void grant(Target target, Set<Permission> permissions) {
     Authorization existing = authorizationService.createAuthorizationQuery()
-        .groupIdIn(role.groupId()).resourceType(resource).resourceId(resourceId)
+        .groupIdIn(target.role().groupId()).resourceType(target.resource()).resourceId(target.resourceId())
         .list().stream().findFirst().orElse(null);
-    if (existing != null && existing.isPermissionGranted(permission)) {
+    if (existing != null && permissions.stream().allMatch(existing::isPermissionGranted)) {
       return;
     }
     Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(role.groupId());
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    authorization.addPermission(permission);
+    authorization.setGroupId(target.role().groupId());
+    authorization.setResource(target.resource());
+    authorization.setResourceId(target.resourceId());
+    permissions.forEach(authorization::addPermission);
     authorizationService.saveAuthorization(authorization);
+  }
+
+  /** What one authorization row is about. */
+  private record Target(Role role, Resource resource, String resourceId) {
+  }
+
+  /** The permissions to grant, by authorization row, in the order they were asked for. */
+  private static final class Grants {
+    private final Map<Target, Set<Permission>> byTarget = new LinkedHashMap<>();
+
+    void add(Role role, Resource resource, String resourceId, Permission permission) {
+      byTarget.computeIfAbsent(new Target(role, resource, resourceId), t -> new LinkedHashSet<>()).add(permission);
+    }
+
+    void forEach(BiConsumer<Target, Set<Permission>> grant) {
+      byTarget.forEach(grant);
+    }
   }
 
   private Filter ensureFilter(Role role) {

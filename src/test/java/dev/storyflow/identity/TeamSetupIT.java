@@ -2,10 +2,14 @@ package dev.storyflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storyflow.lifecycle.StoryProcess;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -25,6 +29,10 @@ class TeamSetupIT {
   AuthorizationService authorizationService;
   @Autowired
   FilterService filterService;
+  @Autowired
+  IdentityStartup identityStartup;
+  @Autowired
+  ProcessEngine processEngine;
 
   @Test
   void everyRoleHasItsGroupAndDemoUser() {
@@ -86,5 +94,31 @@ class TeamSetupIT {
         identityService.clearAuthentication();
       }
     }
+  }
+
+  @Test
+  void aSecondStartFindsEverythingInPlaceAndAddsNothing() {
+    long authorizations = authorizationService.createAuthorizationQuery().count();
+    long filters = filterService.createTaskFilterQuery().count();
+    long memberships = identityService.createUserQuery().memberOfGroup(Role.PRODUCT_OWNER.groupId()).count();
+
+    identityStartup.postProcessEngineBuild(processEngine);
+
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
+    assertThat(filterService.createTaskFilterQuery().count()).isEqualTo(filters);
+    assertThat(identityService.createUserQuery().memberOfGroup(Role.PRODUCT_OWNER.groupId()).count())
+        .isEqualTo(memberships);
+  }
+
+  @Test
+  void permissionsOnOneResourceShareOneAuthorization() {
+    List<Authorization> rows = authorizationService.createAuthorizationQuery()
+        .groupIdIn(Role.PRODUCT_OWNER.groupId()).resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(StoryProcess.KEY).list();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).getPermissions(ProcessDefinitionPermissions.values())).contains(
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
   }
 }
