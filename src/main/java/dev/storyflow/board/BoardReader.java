@@ -13,6 +13,9 @@ import dev.storyflow.identity.Role;
 import dev.storyflow.lifecycle.Status;
 import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.sprint.Sprint;
+import dev.storyflow.sprint.SprintService;
+import dev.storyflow.sprint.SprintState;
+import dev.storyflow.sprint.SprintView.SprintStory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,23 +47,50 @@ class BoardReader {
   private final HistoryService history;
   private final StorySignals signals;
   private final EngineAccess engine;
+  private final SprintService sprints;
   private final ZoneId zone;
 
-  BoardReader(HistoryService history, StorySignals signals, EngineAccess engine,
+  BoardReader(HistoryService history, StorySignals signals, EngineAccess engine, SprintService sprints,
       @Value("${storyflow.time-zone:UTC}") ZoneId zone) {
     this.history = history;
     this.signals = signals;
     this.engine = engine;
+    this.sprints = sprints;
     this.zone = zone;
   }
 
-  /** The sprint's stories, and its burndown from its start to today or the day it closed. */
+  /**
+   * The sprint's stories, and its burndown from its start to today or the day it closed. A closed
+   * sprint shows what it held when it closed, as it was then ({@link SprintService#view}), so a
+   * story carried over later stays on it in the column it had reached, without live signals.
+   */
   Board of(Sprint sprint) {
-    List<Story> stories = engine.asSystem(() -> read(stories().variableValueEquals(SPRINT, sprint.sprintId())));
+    boolean closed = sprint.state() == SprintState.CLOSED;
+    List<Story> stories = engine.asSystem(() -> closed ? atClose(sprint)
+        : read(stories().variableValueEquals(SPRINT, sprint.sprintId())));
     int committed = stories.stream().mapToInt(Story::points).sum();
     int done = stories.stream().filter(Story::isDone).mapToInt(Story::points).sum();
     return new Board(sprint.sprintId(), sprint.name(), sprint.goal(), sprint.state(), sprint.startDate(),
-        sprint.endDate(), committed, done, columns(stories), burndown(sprint, stories));
+        sprint.endDate(), committed, done, columns(stories, !closed), burndown(sprint, stories));
+  }
+
+  /** The stories of a closed sprint with their title, status and points at its close. */
+  private List<Story> atClose(Sprint sprint) {
+    List<SprintStory> held = sprints.view(sprint).stories();
+    if (held.isEmpty()) {
+      return List.of();
+    }
+    Map<String, HistoricProcessInstance> instances = stories()
+        .processInstanceBusinessKeyIn(held.stream().map(SprintStory::storyId).toArray(String[]::new))
+        .list().stream()
+        .collect(Collectors.toMap(HistoricProcessInstance::getBusinessKey, instance -> instance, (a, b) -> a));
+    return held.stream().map(story -> {
+      HistoricProcessInstance instance = instances.get(story.storyId());
+      boolean doneAtClose = Status.DONE.name().equals(story.status());
+      return new Story(instance == null ? null : instance.getId(), story.storyId(), story.title(), story.status(),
+          story.storyPoints(), sprint.sprintId(),
+          doneAtClose && instance != null && instance.getEndTime() != null ? instance.getEndTime().toInstant() : null);
+    }).toList();
   }
 
   /** The stories in no sprint: Draft, and Backlog not yet planned into a sprint. */
@@ -69,7 +99,7 @@ class BoardReader {
         .flatMap(status -> read(stories().unfinished().variableValueEquals(STATUS, status.name())).stream())
         .filter(story -> story.sprint() == null)
         .toList());
-    return new Board(null, null, null, null, null, null, null, null, columns(stories), null);
+    return new Board(null, null, null, null, null, null, null, null, columns(stories, true), null);
   }
 
   /** The role that owns a status, by the name the status gives it; {@code null} when unassigned. */
@@ -104,9 +134,11 @@ class BoardReader {
     }).toList();
   }
 
-  private List<Column> columns(List<Story> stories) {
-    List<String> running = stories.stream().filter(s -> s.endedAt() == null).map(Story::processInstanceId).toList();
-    Map<String, Signals> open = engine.asSystem(() -> signals.of(running));
+  /** The stories by status; with {@code live} signals, what the running ones wait for now. */
+  private List<Column> columns(List<Story> stories, boolean live) {
+    List<String> running = stories.stream().filter(s -> s.endedAt() == null && s.processInstanceId() != null)
+        .map(Story::processInstanceId).toList();
+    Map<String, Signals> open = live ? engine.asSystem(() -> signals.of(running)) : Map.of();
     Map<String, List<Story>> byStatus = stories.stream()
         .collect(Collectors.groupingBy(story -> Objects.toString(story.status(), "")));
     return Arrays.stream(Status.values()).map(status -> {

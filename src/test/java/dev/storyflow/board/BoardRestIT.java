@@ -156,7 +156,7 @@ class BoardRestIT {
     ProcessInstance tuesday = story("Gateway_EnterUAT", sprint, 3);
     ProcessInstance thursday = story("Gateway_EnterUAT", sprint, 5);
     ProcessInstance thursdayToo = story("Gateway_EnterUAT", sprint, 2);
-    story("Gateway_EnterCodeReview", sprint, 6);
+    ProcessInstance unfinished = story("Gateway_EnterCodeReview", sprint, 6);
     accept(tuesday, MONDAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(5)));
     accept(thursday, MONDAY.plus(Duration.ofDays(3)));
     accept(thursdayToo, MONDAY.plus(Duration.ofDays(3)).plus(Duration.ofHours(6)));
@@ -180,6 +180,35 @@ class BoardRestIT {
 
     // then the burndown ends on the day the sprint closed
     assertThat(http.get("po", "/api/sprints/" + sprint + "/board").json().path("burndown")).isEqualTo(burndown);
+
+    // when the unfinished story is carried over into the next sprint and moves on there
+    String next = sprint("2026-03-09", "2026-03-13");
+    Reply carried = http.post("po", "/api/sprints/" + next + "/stories", Map.of("storyId", unfinished.getBusinessKey()));
+    assertThat(carried.status()).as(carried.body()).isEqualTo(200);
+    engine.getTaskService().complete(task(unfinished).getId(), Map.of("approved", true));
+
+    // then the closed sprint's board still holds it, in the column it had reached when the sprint closed,
+    // with the points committed and the same burndown
+    JsonNode closed = http.get("po", "/api/sprints/" + sprint + "/board").json();
+    assertThat(closed.path("pointsCommitted").asInt()).isEqualTo(16);
+    assertThat(closed.path("pointsDone").asInt()).isEqualTo(10);
+    assertThat(closed.path("burndown")).isEqualTo(burndown);
+    assertThat(cardIds(closed.path("columns"), "CODE_REVIEW")).containsExactly(unfinished.getBusinessKey());
+    assertThat(cardIds(closed.path("columns"), "DONE")).containsExactlyInAnyOrder(tuesday.getBusinessKey(),
+        thursday.getBusinessKey(), thursdayToo.getBusinessKey());
+    // and the next sprint's board shows it where it is now
+    JsonNode now = http.get("po", "/api/sprints/" + next + "/board").json();
+    assertThat(cardIds(now.path("columns"), "INTEGRATION_TESTING")).containsExactly(unfinished.getBusinessKey());
+  }
+
+  private static List<String> cardIds(JsonNode columns, String status) {
+    List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode column : columns) {
+      if (column.path("status").asText().equals(status)) {
+        column.path("cards").forEach(card -> ids.add(card.path("storyId").asText()));
+      }
+    }
+    return ids;
   }
 
   @Test
