@@ -52,9 +52,9 @@ public final class CompletionFields {
     refused.removeAll(allowed);
     if (!refused.isEmpty()) {
       String accepted = String.join(", ", allowed);
-      throw new StoryRuleException("Invalid decision on " + task.id(), refused.stream()
+      throw new StoryRuleException("Invalid decision on " + task.label(), refused.stream()
           .map(name -> new StoryRuleException.FieldProblem(name,
-              "is not accepted when completing " + task.id() + ": it accepts only " + accepted))
+              "is not accepted when completing " + task.label() + ": it accepts only " + accepted))
           .toList());
     }
   }

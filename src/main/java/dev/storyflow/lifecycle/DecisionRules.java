@@ -130,7 +130,7 @@ public class DecisionRules {
       decision = withOverride(task, submitted, decision, problems);
     }
     if (!problems.isEmpty()) {
-      throw new StoryRuleException("Invalid decision on " + task.id(), problems);
+      throw new StoryRuleException("Invalid decision on " + task.label(), problems);
     }
     return decision;
   }

@@ -6,24 +6,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The user tasks of the process: id, candidate group, status and the kind of decision. */
+/** The user tasks of the process: id, name, candidate group, status and the kind of decision. */
 public enum StoryTask {
-  ARCHITECT_REVIEW("Task_ArchitectReview", Role.SYSTEM_ARCHITECT, Status.DRAFT, DecisionKind.OPINION),
-  SECURITY_EARLY_REVIEW("Task_SecurityEarlyReview", Role.SECURITY_EXPERT, Status.DRAFT, DecisionKind.OPINION),
-  FRONTEND_FEASIBILITY("Task_FrontendFeasibility", Role.FRONTEND_ENGINEER, Status.DRAFT, DecisionKind.OPINION),
-  APPROVE_DRAFT("Task_ApproveDraft", Role.PRODUCT_OWNER, Status.DRAFT, DecisionKind.OPINION),
-  REVISE_STORY("Task_ReviseStory", Role.PRODUCT_OWNER, Status.DRAFT, DecisionKind.REVISION),
-  PLAN_INTO_SPRINT("Task_PlanIntoSprint", Role.PRODUCT_OWNER, Status.BACKLOG, DecisionKind.PLANNING),
-  FRONTEND_IMPLEMENT("Task_FrontendImplement", Role.FRONTEND_ENGINEER, Status.IN_PROGRESS, DecisionKind.WORK),
-  CODE_REVIEW("Task_CodeReview", Role.CODE_REVIEWER, Status.CODE_REVIEW, DecisionKind.REVIEW),
-  INTEGRATION_TEST("Task_IntegrationTest", Role.QA_ENGINEER, Status.INTEGRATION_TESTING, DecisionKind.REVIEW),
-  E2E_TEST("Task_E2ETest", Role.QA_ENGINEER, Status.E2E_TESTING, DecisionKind.REVIEW),
-  PO_REVIEW("Task_POReview", Role.PRODUCT_OWNER, Status.PO_REVIEW, DecisionKind.REVIEW),
-  SECURITY_REVIEW("Task_SecurityReview", Role.SECURITY_EXPERT, Status.SECURITY_REVIEW, DecisionKind.SECURITY_REVIEW),
-  CONFIGURE_DEVOPS("Task_ConfigureDevOps", Role.DEVOPS_ENGINEER, Status.CONFIGURING_DEVOPS, DecisionKind.REVIEW),
+  ARCHITECT_REVIEW("Task_ArchitectReview", "Architect review", Role.SYSTEM_ARCHITECT, Status.DRAFT, DecisionKind.OPINION),
+  SECURITY_EARLY_REVIEW("Task_SecurityEarlyReview", "Early security review", Role.SECURITY_EXPERT, Status.DRAFT, DecisionKind.OPINION),
+  FRONTEND_FEASIBILITY("Task_FrontendFeasibility", "Frontend feasibility", Role.FRONTEND_ENGINEER, Status.DRAFT, DecisionKind.OPINION),
+  APPROVE_DRAFT("Task_ApproveDraft", "Approve draft", Role.PRODUCT_OWNER, Status.DRAFT, DecisionKind.OPINION),
+  REVISE_STORY("Task_ReviseStory", "Revise story", Role.PRODUCT_OWNER, Status.DRAFT, DecisionKind.REVISION),
+  PLAN_INTO_SPRINT("Task_PlanIntoSprint", "Plan into sprint", Role.PRODUCT_OWNER, Status.BACKLOG, DecisionKind.PLANNING),
+  FRONTEND_IMPLEMENT("Task_FrontendImplement", "Implement frontend", Role.FRONTEND_ENGINEER, Status.IN_PROGRESS, DecisionKind.WORK),
+  CODE_REVIEW("Task_CodeReview", "Code review", Role.CODE_REVIEWER, Status.CODE_REVIEW, DecisionKind.REVIEW),
+  INTEGRATION_TEST("Task_IntegrationTest", "Integration test", Role.QA_ENGINEER, Status.INTEGRATION_TESTING, DecisionKind.REVIEW),
+  E2E_TEST("Task_E2ETest", "E2E test", Role.QA_ENGINEER, Status.E2E_TESTING, DecisionKind.REVIEW),
+  PO_REVIEW("Task_POReview", "PO review", Role.PRODUCT_OWNER, Status.PO_REVIEW, DecisionKind.REVIEW),
+  SECURITY_REVIEW("Task_SecurityReview", "Security review", Role.SECURITY_EXPERT, Status.SECURITY_REVIEW, DecisionKind.SECURITY_REVIEW),
+  CONFIGURE_DEVOPS("Task_ConfigureDevOps", "Configure DevOps", Role.DEVOPS_ENGINEER, Status.CONFIGURING_DEVOPS, DecisionKind.REVIEW),
   // the team's workflow gives UAT to the product owner, who may hand it to a business owner
-  UAT("Task_UAT", Role.BUSINESS_OWNER, Status.UAT, DecisionKind.REVIEW, Role.PRODUCT_OWNER),
-  BACKEND_ENGINEER_FALLBACK("Task_BackendEngineerFallback", Role.BACKEND_ENGINEER, null, DecisionKind.FALLBACK);
+  UAT("Task_UAT", "User acceptance test", Role.BUSINESS_OWNER, Status.UAT, DecisionKind.REVIEW, Role.PRODUCT_OWNER),
+  BACKEND_ENGINEER_FALLBACK("Task_BackendEngineerFallback", "Do the step by hand", Role.BACKEND_ENGINEER, null, DecisionKind.FALLBACK);
 
   /** What completing the task must say. */
   public enum DecisionKind {
@@ -44,13 +44,15 @@ public enum StoryTask {
   }
 
   private final String id;
+  private final String label;
   private final Role role;
   private final Status status;
   private final DecisionKind decisionKind;
   private final List<Role> candidates;
 
-  StoryTask(String id, Role role, Status status, DecisionKind decisionKind, Role... alsoCandidates) {
+  StoryTask(String id, String label, Role role, Status status, DecisionKind decisionKind, Role... alsoCandidates) {
     this.id = id;
+    this.label = label;
     this.role = role;
     this.status = status;
     this.decisionKind = decisionKind;
@@ -59,6 +61,11 @@ public enum StoryTask {
 
   public String id() {
     return id;
+  }
+
+  /** The task's name, as the process model and Tasklist give it. */
+  public String label() {
+    return label;
   }
 
   /** The role that owns the task. */

@@ -45,7 +45,7 @@ class DecisionRulesTest {
     assertThatThrownBy(() -> rules.check(StoryTask.INTEGRATION_TEST, Status.INTEGRATION_TESTING,
         vars("approved", false, "comment", "x", "reworkTo", "UAT")))
         .isInstanceOf(StoryRuleException.class)
-        .hasMessage("Invalid decision on Task_IntegrationTest: reworkTo must be a status earlier than "
+        .hasMessage("Invalid decision on Integration test: reworkTo must be a status earlier than "
             + "INTEGRATION_TESTING: one of DRAFT, BACKLOG, PLANNED_IN_SPRINT, IN_PROGRESS, CODE_REVIEW");
   }
 

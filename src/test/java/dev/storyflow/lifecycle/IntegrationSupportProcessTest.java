@@ -96,7 +96,7 @@ class IntegrationSupportProcessTest {
 
     assertThatThrownBy(() -> complete(task("Task_CodeReview", story),
         Map.of("needsBackendSupport", true, "comment", "help")))
-        .hasMessageContaining("needsBackendSupport is not accepted when completing Task_CodeReview");
+        .hasMessageContaining("needsBackendSupport is not accepted when completing Code review");
   }
 
   @Test

@@ -32,10 +32,11 @@ class StoryProcessModelTest {
   }
 
   @Test
-  void everyUserTaskHasItsDesignedGroupAndAnExistingForm() {
+  void everyUserTaskHasItsNameDesignedGroupAndAnExistingForm() {
     for (StoryTask task : StoryTask.values()) {
       UserTask userTask = model.getModelElementById(task.id());
       assertThat(userTask).as(task.id()).isNotNull();
+      assertThat(userTask.getName()).as(task.id()).isEqualTo(task.label());
       assertThat(userTask.getCamundaCandidateGroups()).as(task.id())
           .isEqualTo(String.join(",", task.candidates().stream().map(Role::groupId).toList()));
       assertThat(Path.of("processes/forms", userTask.getCamundaFormRef() + ".form")).as(task.id()).exists();
