@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@link Criterion#UNAMBIGUOUS}: the means and the acceptance criteria are free of requirements
- * smells (subjective language, vague quantities, ambiguous adverbs and adjectives, loopholes,
- * open-ended terms, superlatives, comparatives, vague pronouns, incomplete references, undefined
- * abbreviations). Quantity and quality words count as precise when the same line gives a number
+ * smells (subjective language, vague quantities, content asked for without saying which, ambiguous adverbs
+ * and adjectives, loopholes, open-ended terms, superlatives, comparatives, vague pronouns, incomplete references,
+ * undefined abbreviations). Quantity and quality words count as precise when the same line gives a number
  * ("fast: under 2 seconds"). The ends ("so that …") are not checked: a benefit is qualitative by
  * nature, and on real backlogs the smells found there were nearly all false alarms. Quoted data (a
  * product name in quotes, a code span, a cell of an examples table) is not checked either: it is a value,
@@ -28,12 +28,14 @@ class AmbiguityCheck implements QualityCheck {
   private static final Map<Category, String> ADVICE = Map.of(
       Smells.SUBJECTIVE, "say what can be observed or measured",
       Smells.VAGUE_QUANTITY, "give a number or a rule",
+      Smells.UNSPECIFIED_CONTENT, "say which ones",
       Smells.VAGUE_ADVERB, "give a number or a rule",
       Smells.LOOPHOLE, "say exactly when it applies, or drop it",
       Smells.OPEN_ENDED, "list every case",
       Smells.SUPERLATIVE, "state the measure and the target",
       Smells.COMPARATIVE, "state the baseline and the target",
-      Smells.INCOMPLETE_REFERENCE, "give the content or a link to it");
+      Smells.INCOMPLETE_REFERENCE, "give the content or a link to it",
+      Smells.VAGUE_VERB, "say what is to be done");
 
   @Override
   public List<Finding> check(StoryText story) {

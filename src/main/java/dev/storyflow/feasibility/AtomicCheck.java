@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * conjunction ("create and delete", "export or print", "add/edit", "…, and also send …") or by a comma
  * after a verb without an object ("indent, outdent content"), a second
  * "I want" and a second sentence that adds a feature ("Also …"). Two objects of one action
- * ("name and email") are one feature and pass: only a verb after the conjunction counts. Quoted data
+ * ("name and email") are one feature and pass: only a verb after the conjunction counts, and not the verbs of a
+ * relative clause, an embedded question or an infinitive that tells about a noun. Quoted data
  * (a label such as "Save and close": {@link QuotedData}) names one thing and is not read for actions.
  */
 class AtomicCheck implements QualityCheck {
@@ -61,6 +62,9 @@ class AtomicCheck implements QualityCheck {
   /** Words that open an embedded question. */
   private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "whether", "why");
 
+  /** Tags of the words of a noun phrase before its noun. */
+  private static final Set<String> NOUN_PHRASE_TAGS = Set.of("DET", "ADJ", "NOUN", "PROPN", "NUM");
+
   /** Tags of the noun a relative clause tells about. */
   private static final Set<String> NOUN_TAGS = Set.of("NOUN", "PROPN", "PRON");
 
@@ -97,7 +101,8 @@ class AtomicCheck implements QualityCheck {
       boolean slash = "/".equals(word.lower()) && isVerb(words, tags, i - 1, false);
       boolean conjunction = CONJUNCTIONS.contains(word.lower()) || isAsWellAs(words, i);
       boolean comma = ",".equals(word.lower()) && isBareVerb(words, tags, i - 1);
-      if (!slash && !conjunction && !comma || inRelativeClause(words, tags, i)) {
+      if (!slash && !conjunction && !comma || inRelativeClause(words, tags, i)
+          || inNounComplement(words, tags, i)) {
         continue;
       }
       int next = slash ? i + 1 : words.skip(i + (isAsWellAs(words, i) ? 3 : 1), FILLERS);
@@ -169,6 +174,24 @@ class AtomicCheck implements QualityCheck {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the conjunction joins the verbs of an infinitive that tells about a noun after a preposition or a
+   * conjunction ("an email with instructions to register or activate my membership", "ensure that attempts to correct
+   * or delete records fail"): they say what that noun is for, not what the role wants done. The wish's own object
+   * keeps its actions ("to have a button to add or remove items" asks for both), and so does the means' own "to".
+   */
+  private static boolean inNounComplement(Words words, String[] tags, int i) {
+    if (i < 3 || !"to".equals(words.lower(i - 2)) || !"NOUN".equals(tags[i - 3])
+        || !"VERB".equals(tags[i - 1]) && !isListed(words.lower(i - 1))) {
+      return false;
+    }
+    int k = i - 4;
+    while (k >= 0 && NOUN_PHRASE_TAGS.contains(tags[k])) {
+      k--;
+    }
+    return k >= 0 && ("ADP".equals(tags[k]) || "SCONJ".equals(tags[k]));
   }
 
   private static boolean isAsWellAs(Words words, int i) {

@@ -42,9 +42,21 @@ final class Smells {
   static final Category OPEN_ENDED = new Category("ambiguity.loophole", "open-ended term",
       Lexicon.resourceOr("open-ended", "ambiguity/open-ended", "\\.\\.\\.|…"), false);
 
-  static final Category SUPERLATIVE = new Category("ambiguity.superlative", "superlative", Lexicon.resource("superlative", "ambiguity/superlative"), true);
+  /**
+   * A superlative or a comparative without a baseline ("the most popular items", "a better understanding"): one rule,
+   * as in the labelling guideline ("a comparative or superlative without a baseline").
+   */
+  static final Category SUPERLATIVE = new Category("ambiguity.comparison", "superlative", Lexicon.resource("superlative", "ambiguity/superlative"), true);
 
-  static final Category COMPARATIVE = new Category("ambiguity.comparative", "comparative", Lexicon.resource("comparative", "ambiguity/comparative"), true);
+  static final Category COMPARATIVE = new Category("ambiguity.comparison", "comparative", Lexicon.resource("comparative", "ambiguity/comparative"), true);
+
+  /** A verb that says something is to be dealt with, not what is to be done: "handle", "deal with" (a hint). */
+  static final Category VAGUE_VERB = new Category("ambiguity.vague-verb", "vague verb",
+      Lexicon.resource("vague verb", "ambiguity/vague-verbs"), false);
+
+  /** Content asked for without saying which: "related information", "specific details", "additional fields". */
+  static final Category UNSPECIFIED_CONTENT = new Category("ambiguity.unspecified-content", "unspecified content",
+      new UnspecifiedContent(), false);
 
   static final Category INCOMPLETE_REFERENCE = new Category("ambiguity.incomplete-reference", "incomplete reference", Lexicon.resource("reference", "ambiguity/incomplete-reference"), false);
 
@@ -75,12 +87,12 @@ final class Smells {
 
   static final Lexicon URL = Lexicon.ofPattern("url", "(?:https?://|www\\.)\\S+|\\S+\\.(?:md|pdf|docx?|png|html?)\\b");
 
-  static final List<Category> WORDING = List.of(SUBJECTIVE, VAGUE_QUANTITY, VAGUE_ADVERB, LOOPHOLE, OPEN_ENDED, SUPERLATIVE,
-      COMPARATIVE, INCOMPLETE_REFERENCE);
+  static final List<Category> WORDING = List.of(SUBJECTIVE, VAGUE_QUANTITY, UNSPECIFIED_CONTENT, VAGUE_ADVERB, LOOPHOLE,
+      OPEN_ENDED, SUPERLATIVE, COMPARATIVE, INCOMPLETE_REFERENCE, VAGUE_VERB);
 
   /** What acceptance criteria are checked for: a placeholder there ("TBD") is a testability problem, not wording. */
-  static final List<Category> CRITERIA_WORDING = List.of(SUBJECTIVE, VAGUE_QUANTITY, VAGUE_ADVERB, LOOPHOLE, OPEN_ENDED, SUPERLATIVE,
-      COMPARATIVE);
+  static final List<Category> CRITERIA_WORDING = List.of(SUBJECTIVE, VAGUE_QUANTITY, UNSPECIFIED_CONTENT, VAGUE_ADVERB, LOOPHOLE,
+      OPEN_ENDED, SUPERLATIVE, COMPARATIVE);
 
   private Smells() {
   }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The "As a ‹role›, I want ‹means›, so that ‹ends›" statement of a story. Read from the
  * {@code asA}, {@code iWant} and {@code soThat} fields; when a team wrote the whole sentence in one
  * field (or only in the title), it is split there. A wish in the negative ("I don't want to see …", "I do not
- * want …") or restricted ("I only want …") is a means too. Each part remembers the field it came from.
+ * want …") or restricted ("I only want …") is a means too, and so is a capital "I" that lost its space after the role
+ * ("As a DeveloperI want …"). Each part remembers the field it came from.
  *
  * @param role the role, or {@code null}
  * @param means the means (what is wanted), or {@code null}
@@ -27,7 +28,7 @@ record Statement(Segment role, Segment means, Segment ends, List<Segment> extras
   private static final Pattern ROLE_MARKER = Pattern.compile(
       "(?<![\\p{L}\\p{N}])as\\s+(?:an?\\s+|the\\s+|my\\s+)?(?=\\S)", FLAGS);
   private static final Pattern MEANS_MARKER = Pattern.compile(
-      "(?<![\\p{L}\\p{N}])I(?:\\s+(?:really\\s+|also\\s+|only\\s+|(?:do\\s+not|don['’]t)\\s+)?(?:want|wish|need|expect|require|can|could|would\\s+(?:like|love|want)"
+      "(?:(?<![\\p{L}\\p{N}])|(?-i:(?<=\\p{Ll})(?=I)))I(?:\\s+(?:really\\s+|also\\s+|only\\s+|(?:do\\s+not|don['’]t)\\s+)?(?:want|wish|need|expect|require|can|could|would\\s+(?:like|love|want)"
           + "|should\\s+be\\s+able|must\\s+be\\s+able|am\\s+able|will\\s+be\\s+able|would\\s+be\\s+able)|['’]d\\s+(?:like|love)|['’]m\\s+able)"
           + "(?![\\p{L}\\p{N}])", FLAGS);
   private static final Pattern ENDS_MARKER = Pattern.compile(

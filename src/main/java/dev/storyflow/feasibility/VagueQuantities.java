@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Vague quantities: how many, without a number. The quantifiers of {@code ambiguity/vague-quantity.txt}
  * ("several", "many", "various", …), and "some" where it leaves an amount open: "some of the styling",
- * "some data" (a mass noun of {@code ambiguity/mass-nouns.txt}) and "some" before a plural noun ("some
- * metrics", "some UI UX lessons"). "Some" before one countable thing ("compare some datapackage") means
- * "a" and passes. The head of the noun phrase is found with the part-of-speech tagger (the last noun of
- * the words that may stand before it) and whether it is plural with the lemmatizer ("metrics" →
- * "metric", "criteria" → "criterion", "analysis" stays). Only the few words after each "some" are
- * tagged, so the cost stays linear in the text.
+ * "some data" (a mass noun of {@code ambiguity/mass-nouns.txt}, or a quality such as "some flexibility") and
+ * "some" before a plural noun ("some metrics", "some UI UX lessons"). "Some" before one countable thing
+ * ("compare some datapackage") means "a" and passes. The head of the noun phrase is found with the
+ * part-of-speech tagger (the last noun of the words that may stand before it) and whether it is plural
+ * with the lemmatizer ("metrics" → "metric", "criteria" → "criterion", "analysis" stays). Only the few
+ * words after each "some" are tagged, so the cost stays linear in the text.
  */
 final class VagueQuantities implements Smells.Finder {
 
@@ -22,6 +23,11 @@ final class VagueQuantities implements Smells.Finder {
   private static final Lexicon SOME = Lexicon.of("some", "some");
   /** Tags that may stand in a noun phrase before its head: "some [new UI] lessons". */
   private static final Set<String> NOUN_PHRASE = Set.of("ADJ", "NOUN", "PROPN", "NUM");
+  /**
+   * A noun of a quality or an ability ("flexibility", "visibility", "connectivity"; not "facility"): uncountable, so
+   * after "some" it leaves the amount open, as a mass noun does.
+   */
+  private static final Pattern ABSTRACT_QUALITY = Pattern.compile("\\p{L}{2,}(?:ab|ib)ility|\\p{L}{3,}ivity");
   /** How many words after "some" are looked at for the head noun. */
   private static final int WINDOW = 4;
 
@@ -49,7 +55,7 @@ final class VagueQuantities implements Smells.Finder {
   /** The index of the last word of "some …" when it leaves an amount open, or -1. */
   private static int openAmount(Words words, int some) {
     String next = words.lower(some + 1);
-    if ("of".equals(next) || MASS_NOUNS.contains(next)) {
+    if ("of".equals(next) || MASS_NOUNS.contains(next) || ABSTRACT_QUALITY.matcher(next).matches()) {
       return some + 1;
     }
     int end = Math.min(words.size(), some + 1 + WINDOW);

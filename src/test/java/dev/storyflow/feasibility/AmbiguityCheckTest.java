@@ -91,6 +91,56 @@ class AmbiguityCheckTest {
         .noneMatch(f -> "ambiguity.vague-quantity".equals(f.rule()));
   }
 
+  @ParameterizedTest(name = "{1} in \"{0}\"")
+  @CsvSource(delimiter = '|', value = {
+      "the receipt to list further details of each payment | further details",
+      "to export two additional columns from the ledger | additional columns",
+      "to be shown enough information before I pay | enough information",
+      "to download the data related to my orders | data related to",
+      "a form where tenants report repairs and general concerns | general concerns",
+      "to see the most popular recipes first | most",
+      "a better overview of open orders | better"})
+  void contentWithoutSayingWhichAndComparisonsWithoutABaselineWarn(String means, String words) {
+    assertThat(check.check(Stories.ready().iWant(means).text()))
+        .filteredOn(f -> f.evidence().text().equals(words)).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING))
+        .satisfies(f -> assertThat(f.rule()).isIn("ambiguity.unspecified-content", "ambiguity.comparison"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "to pick a specific item from the catalogue",
+      "to add an additional field to the invoice",
+      "to see more information about which invoices are overdue",
+      "to restore a certain configuration state",
+      "to compare other tenants' details with mine",
+      "to see the most recent payments first"})
+  void oneThingAWhClauseALongerNounOrARecentDateSayWhich(String means) {
+    assertThat(check.check(Stories.ready().iWant(means).text())).extracting(Finding::rule)
+        .doesNotContain("ambiguity.unspecified-content", "ambiguity.comparison");
+  }
+
+  @Test
+  void aVagueVerbIsAHintAndOnlyInItsBaseForm() {
+    assertThat(check.check(Stories.ready().iWant("to handle refund requests").text()))
+        .extracting(Finding::rule, Finding::severity, f -> f.evidence().text())
+        .containsExactly(tuple("ambiguity.vague-verb", Severity.INFO, "handle"));
+    assertThat(check.check(Stories.ready().iWant("to read how other shops are handling refunds").text())).isEmpty();
+  }
+
+  @Test
+  void qualitiesWithoutAMeasureAndOpenAmountsWarn() {
+    assertThat(check.check(Stories.ready().iWant("a consistent layout on every invoice page").text()))
+        .extracting(Finding::rule).containsExactly("ambiguity.subjective");
+    assertThat(check.check(Stories.ready().iWant("the totals to be consistent with the ledger").text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to have some flexibility in the delivery slots").text()))
+        .extracting(Finding::rule, f -> f.evidence().text())
+        .containsExactly(tuple("ambiguity.vague-quantity", "some flexibility"));
+    assertThat(check.check(Stories.ready().iWant("to book some facility near my office").text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to page through the orders when there are a lot").text()))
+        .extracting(Finding::rule).containsExactly("ambiguity.vague-quantity");
+  }
+
   @Test
   void aNumberInANameOrACompoundIsNoMeasure() {
     assertThat(check.check(Stories.ready().iWant("to confirm the recruiter works properly on Science360").text()))

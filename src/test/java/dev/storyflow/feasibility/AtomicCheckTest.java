@@ -79,6 +79,18 @@ class AtomicCheckTest {
   }
 
   @Test
+  void verbsOfAnInfinitiveThatTellsAboutANounAreNotTheWishUnlessTheNounIsWhatIsWanted() {
+    assertThat(check.check(Stories.ready().iWant("to get a letter with a code to unlock or reset my card").text()))
+        .isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to ensure that attempts to approve or reject a closed loan fail")
+        .text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to have a button to archive or restore a project").text()))
+        .extracting(Finding::rule).containsExactly("atomic.two-actions");
+    assertThat(check.check(Stories.ready().iWant("to unlock or reset my card").text()))
+        .extracting(Finding::rule).containsExactly("atomic.two-actions");
+  }
+
+  @Test
   void aQuotedLabelIsDataAndTheSameWordsUnquotedAreTwoActions() {
     assertThat(check.check(Stories.ready().iWant("a \"Save and close\" button on the invoice form").text())).isEmpty();
     assertThat(check.check(Stories.ready().iWant("to save and close the invoice form").text()))

@@ -65,6 +65,18 @@ class WellFormedCheckTest {
   }
 
   @Test
+  void aCapitalIThatLostItsSpaceAfterTheRoleStillMarksTheMeans() {
+    StoryText glued = Stories.empty().title("As a TreasurerI want to approve refunds, so that I can close the month")
+        .text();
+
+    assertThat(check.check(glued)).isEmpty();
+    assertThat(glued.statement().role().text()).isEqualTo("Treasurer");
+    assertThat(glued.statement().means().text()).isEqualTo("to approve refunds");
+    assertThat(check.check(Stories.empty().title("As a chef who likes wasabi would like a menu").text()))
+        .extracting(Finding::rule).containsExactly("well-formed.no-statement");
+  }
+
+  @Test
   void aWishInTheNegativeOrRestrictedIsAMeansToo() {
     assertThat(check.check(Stories.empty().title("As a user I don't want to see grants displayed as contracts").text()))
         .isEmpty();
