@@ -1,6 +1,6 @@
 package dev.storyflow.agent;
 
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

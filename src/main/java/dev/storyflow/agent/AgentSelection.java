@@ -2,7 +2,7 @@ package dev.storyflow.agent;
 
 import dev.storyflow.engineer.Agent;
 import dev.storyflow.engineer.AgentSelector;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package dev.storyflow.agent;
 
 import dev.storyflow.agent.AgentProperties.StepSettings;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,6 +1,6 @@
 package dev.storyflow.agent;
 
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 
 /** What the backend engineer is asked to do in each step, as written into the work order. */
 enum StepInstructions {

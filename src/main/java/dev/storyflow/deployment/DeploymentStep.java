@@ -5,7 +5,7 @@ import dev.storyflow.deployment.BundleGenerator.Generation;
 import dev.storyflow.deployment.BundleGenerator.UnsafeWorkspaceException;
 import dev.storyflow.engineer.BackendEngineerNeededException;
 import dev.storyflow.engineer.BuiltinStep;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.engineer.StepResult;
 import dev.storyflow.engineer.WorkspaceProvider;

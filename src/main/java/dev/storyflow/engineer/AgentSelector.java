@@ -1,5 +1,6 @@
 package dev.storyflow.engineer;
 
+import dev.storyflow.lifecycle.Step;
 import java.util.Optional;
 
 /**

@@ -6,6 +6,7 @@ import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_STEP;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyflow.lifecycle.Step;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.storyflow.engineer;
 
+import dev.storyflow.lifecycle.Step;
+
 /**
  * The deterministic work of one step, done without AI by the {@code builtin} agent. A feature
  * package contributes one bean per step it automates.

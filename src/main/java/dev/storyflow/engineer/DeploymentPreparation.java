@@ -1,6 +1,7 @@
 package dev.storyflow.engineer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyflow.lifecycle.Step;
 import org.springframework.stereotype.Component;
 
 /** Configuring DevOps: prepares environment configuration and deployment scripts. */

@@ -1,6 +1,7 @@
 package dev.storyflow.engineer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyflow.lifecycle.Step;
 import org.springframework.stereotype.Component;
 
 /** Security review: checks the story branch before the security expert looks. */

@@ -1,7 +1,7 @@
 package dev.storyflow.feasibility;
 
 import dev.storyflow.engineer.BuiltinStep;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.engineer.StepResult;
 import dev.storyflow.story.StoryInput;

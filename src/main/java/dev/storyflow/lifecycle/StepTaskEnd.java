@@ -4,7 +4,6 @@ import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_REASON;
 import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_RESOLVED;
 import static dev.storyflow.lifecycle.StoryVariables.FALLBACK_STEP;
 
-import dev.storyflow.engineer.Step;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

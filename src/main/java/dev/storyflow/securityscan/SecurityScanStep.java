@@ -2,7 +2,7 @@ package dev.storyflow.securityscan;
 
 import dev.storyflow.engineer.BackendEngineerNeededException;
 import dev.storyflow.engineer.BuiltinStep;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.engineer.StepResult;
 import java.util.List;

@@ -6,7 +6,7 @@ import static dev.storyflow.lifecycle.StoryVariables.REWORK_REASON;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storyflow.engineer.BackendEngineerNeededException;
 import dev.storyflow.engineer.BuiltinStep;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.engineer.StepResult;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import static dev.storyflow.lifecycle.StoryVariables.SUPPORT_REQUEST;
 
 import dev.storyflow.engineer.BackendEngineerNeededException;
 import dev.storyflow.engineer.BuiltinStep;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.engineer.StepResult;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.storyflow.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyflow.agent.AgentProperties.StepSettings;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

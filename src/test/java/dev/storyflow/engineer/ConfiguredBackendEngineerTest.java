@@ -3,6 +3,7 @@ package dev.storyflow.engineer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.storyflow.lifecycle.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

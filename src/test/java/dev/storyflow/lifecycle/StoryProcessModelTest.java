@@ -2,7 +2,6 @@ package dev.storyflow.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storyflow.engineer.Step;
 import dev.storyflow.identity.Role;
 import java.io.File;
 import java.nio.file.Files;

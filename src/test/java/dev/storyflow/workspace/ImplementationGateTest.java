@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storyflow.engineer.BackendEngineerNeededException;
-import dev.storyflow.engineer.Step;
+import dev.storyflow.lifecycle.Step;
 import dev.storyflow.engineer.StepRequest;
 import dev.storyflow.process.ProcessTable;
 import java.nio.file.Files;

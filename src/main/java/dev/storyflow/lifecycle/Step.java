@@ -1,7 +1,5 @@
-package dev.storyflow.engineer;
+package dev.storyflow.lifecycle;
 
-import dev.storyflow.lifecycle.StoryProcess;
-import dev.storyflow.lifecycle.StoryVariables;
 import java.util.Arrays;
 import java.util.Optional;
 
