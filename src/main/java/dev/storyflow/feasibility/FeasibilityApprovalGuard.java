@@ -44,12 +44,7 @@ class FeasibilityApprovalGuard implements ApprovalGuard {
       return Optional.empty();
     }
     return Optional.of("the feasibility verdict is \"" + Verdict.label(verdict) + "\""
-        + (findings == null ? "" : " with " + count(findings, "finding")));
-  }
-
-  /** "1 finding", "3 findings". */
-  static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+        + (findings == null ? "" : " with " + ApprovalGuard.count(findings, "finding")));
   }
 
   @Override

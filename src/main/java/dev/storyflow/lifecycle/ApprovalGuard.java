@@ -27,4 +27,9 @@ public interface ApprovalGuard {
   default Optional<String> evidenceVariable(StoryTask task) {
     return Optional.empty();
   }
+
+  /** A count in a reason's words: "1 finding", "3 findings". */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
 }

@@ -45,13 +45,8 @@ class SecurityGateGuard implements ApprovalGuard {
     }
     return read.filter(report -> "BLOCK".equals(verdict))
         .map(report -> "the security scan blocks the story: " + report.path("reason").asText("see the report")
-            + " (" + count(report.path("secrets").asInt(), "secret") + ", "
-            + count(report.path("findings").size(), "finding") + ")");
-  }
-
-  /** "1 secret", "2 findings". */
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+            + " (" + ApprovalGuard.count(report.path("secrets").asInt(), "secret") + ", "
+            + ApprovalGuard.count(report.path("findings").size(), "finding") + ")");
   }
 
   @Override
