@@ -1,12 +1,12 @@
 package dev.storyflow.board;
 
-import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.lifecycle.StoryTask;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -63,8 +63,9 @@ class StorySignals {
     // locked() compares the lock's expiry with the engine's clock
     Set<String> agentAtWork = externalTasks.createExternalTaskQuery().processInstanceIdIn(ids).locked().list()
         .stream().map(ExternalTask::getProcessInstanceId).collect(Collectors.toSet());
-    Set<String> incidents = runtime.createIncidentQuery().processDefinitionKeyIn(StoryProcess.KEY).list().stream()
-        .map(Incident::getProcessInstanceId).collect(Collectors.toSet());
+    // of these stories only, whatever the number of incidents elsewhere
+    Set<String> incidents = runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(processInstanceIds))
+        .withIncident().list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
     Date now = ClockUtil.getCurrentTime();
 
     Map<String, Signals> signals = new HashMap<>();
