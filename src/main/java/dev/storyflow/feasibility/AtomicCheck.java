@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * after a verb without an object ("indent, outdent content"), a second
  * "I want" and a second sentence that adds a feature ("Also …"). Two objects of one action
  * ("name and email") are one feature and pass: only a verb after the conjunction counts, and not the verbs of a
- * relative clause, an embedded question or an infinitive that tells about a noun. Quoted data
+ * relative clause, an embedded question or an infinitive that tells about a noun, nor the two ends of
+ * "between … and …". Quoted data
  * (a label such as "Save and close": {@link QuotedData}) names one thing and is not read for actions.
  */
 class AtomicCheck implements QualityCheck {
@@ -55,6 +56,10 @@ class AtomicCheck implements QualityCheck {
       "does", "did", "i", "we", "you", "they", "he", "she", "it", "one", "two", "three", "new", "old", "same");
 
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "&", "+", "plus", "and/or");
+
+  /** An article or a possessive before a noun. */
+  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "my", "our", "your", "their", "its", "his",
+      "her", "this", "that");
 
   /** Words that open a relative clause after a noun. */
   private static final Set<String> RELATIVE_PRONOUNS = Set.of("that", "which", "who");
@@ -102,7 +107,7 @@ class AtomicCheck implements QualityCheck {
       boolean conjunction = CONJUNCTIONS.contains(word.lower()) || isAsWellAs(words, i);
       boolean comma = ",".equals(word.lower()) && isBareVerb(words, tags, i - 1);
       if (!slash && !conjunction && !comma || inRelativeClause(words, tags, i)
-          || inNounComplement(words, tags, i)) {
+          || inNounComplement(words, tags, i) || inBetween(words, i)) {
         continue;
       }
       int next = slash ? i + 1 : words.skip(i + (isAsWellAs(words, i) ? 3 : 1), FILLERS);
@@ -192,6 +197,18 @@ class AtomicCheck implements QualityCheck {
       k--;
     }
     return k >= 0 && ("ADP".equals(tags[k]) || "SCONJ".equals(tags[k]));
+  }
+
+  /**
+   * Whether the conjunction joins the two ends of "between … and …" ("switch the channel between enable and
+   * disable", "the time gap between validation and the publishing decision"): the words are what the preposition
+   * names, one choice or one span, not two actions. The first end is one word, after an optional article or
+   * possessive; "choose between two layouts and export the page" has its pair before the "and" and still asks for
+   * two things.
+   */
+  private static boolean inBetween(Words words, int i) {
+    return "between".equals(words.lower(i - 2))
+        || "between".equals(words.lower(i - 3)) && DETERMINERS.contains(words.lower(i - 2));
   }
 
   private static boolean isAsWellAs(Words words, int i) {

@@ -63,6 +63,7 @@ class AtomicCheckTest {
       "to enter my zip code and get a list of nearby recycling facilities",
       "to browse and find publishers",
       "to search and discover music based on my profile",
+      "to add the messages block to my dashboard and view my messages",
       "to see the existing and archived invoices of a customer"})
   void anOutcomeOfTheFirstActionOrAParticipleIsNotASecondFeature(String means) {
     assertThat(check.check(Stories.ready().iWant(means).text())).isEmpty();
@@ -87,6 +88,17 @@ class AtomicCheckTest {
     assertThat(check.check(Stories.ready().iWant("to have a button to archive or restore a project").text()))
         .extracting(Finding::rule).containsExactly("atomic.two-actions");
     assertThat(check.check(Stories.ready().iWant("to unlock or reset my card").text()))
+        .extracting(Finding::rule).containsExactly("atomic.two-actions");
+  }
+
+  @Test
+  void theTwoEndsOfBetweenAndAreOneChoiceNotTwoActions() {
+    assertThat(check.check(Stories.ready().iWant("to switch the state of a channel between enable and disable").text()))
+        .isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to pick a date between start and end of the sprint").text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to choose between two layouts and export the page").text()))
+        .extracting(Finding::rule).containsExactly("atomic.two-actions");
+    assertThat(check.check(Stories.ready().iWant("to enable and disable a channel").text()))
         .extracting(Finding::rule).containsExactly("atomic.two-actions");
   }
 
