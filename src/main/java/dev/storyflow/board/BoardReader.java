@@ -86,7 +86,7 @@ class BoardReader {
         .collect(Collectors.toMap(HistoricProcessInstance::getBusinessKey, instance -> instance, (a, b) -> a));
     return held.stream().map(story -> {
       HistoricProcessInstance instance = instances.get(story.storyId());
-      boolean doneAtClose = Status.DONE.name().equals(story.status());
+      boolean doneAtClose = story.reachedDone();
       return new Story(instance == null ? null : instance.getId(), story.storyId(), story.title(), story.status(),
           story.storyPoints(), sprint.sprintId(),
           doneAtClose && instance != null && instance.getEndTime() != null ? instance.getEndTime().toInstant() : null);

@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets up groups, authorizations, Tasklist filters and demo users as soon as the engine is
- * built, before any request is served, in one transaction. Nodes of a cluster may start together: a node that loses
- * a race on the same row tries once more, and then finds everything in place.
+ * Sets up groups, authorizations, Tasklist filters and demo users in one transaction as soon as
+ * the engine is built, before any request is served. Nodes of a cluster may start together: a node
+ * that loses a race on the same row tries once more, and then finds everything in place.
  */
 @Component
 class IdentityStartup extends AbstractProcessEnginePlugin {
@@ -33,7 +33,7 @@ class IdentityStartup extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** In one transaction: the set-up is a few hundred small writes, and a commit each cost start-up time. */
+  /** One transaction: the set-up is a few hundred small writes, and a commit for each would cost start-up time. */
   private void setUp(ProcessEngine engine) {
     ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired().execute(command -> {
       new TeamSetup(engine).apply();

@@ -1,7 +1,5 @@
 package dev.storyflow.sprint;
 
-import dev.storyflow.lifecycle.Status;
-import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.sprint.ChangeLog.Row;
 import dev.storyflow.sprint.ChangeLog.StoryLog;
 import dev.storyflow.sprint.SprintView.SprintStory;
@@ -48,10 +46,8 @@ final class SprintMarkdown {
   }
 
   static String summary(SprintView sprint) {
-    List<SprintStory> done = sprint.stories().stream().filter(s -> Status.DONE.name().equals(s.status())).toList();
-    List<SprintStory> open = sprint.stories().stream()
-        .filter(s -> !Status.DONE.name().equals(s.status())
-            && !StoryProcess.STATUS_WITHDRAWN.equals(s.status())).toList();
+    List<SprintStory> done = sprint.stories().stream().filter(SprintStory::reachedDone).toList();
+    List<SprintStory> open = sprint.stories().stream().filter(SprintStory::unfinished).toList();
     String prefix = sprint.state() == SprintState.CLOSED ? "Closing summary: " : "Summary so far: ";
     return prefix + done.size() + " of " + sprint.stories().size() + " stories done" + ids(done) + "; "
         + open.size() + (sprint.state() == SprintState.CLOSED ? " carried over" : " not done yet") + ids(open)

@@ -6,7 +6,6 @@ import static dev.storyflow.lifecycle.StoryVariables.SPRINT;
 import dev.storyflow.audit.AuditEntry;
 import dev.storyflow.audit.AuditLog;
 import dev.storyflow.identity.EngineAccess;
-import dev.storyflow.lifecycle.Status;
 import dev.storyflow.lifecycle.StoryProcess;
 import dev.storyflow.lifecycle.StoryRuleException;
 import dev.storyflow.lifecycle.StoryRuleException.FieldProblem;
@@ -105,10 +104,8 @@ public class SprintService {
     List<SprintStory> members = currentStories(sprintId);
     store.recordClosing(sprintId, members);
     SprintView view = view(get(sprintId), members);
-    List<SprintStory> done = view.stories().stream().filter(s -> Status.DONE.name().equals(s.status())).toList();
-    List<SprintStory> carried = view.stories().stream()
-        .filter(s -> !Status.DONE.name().equals(s.status()) && !StoryProcess.STATUS_WITHDRAWN.equals(s.status()))
-        .toList();
+    List<SprintStory> done = view.stories().stream().filter(SprintStory::reachedDone).toList();
+    List<SprintStory> carried = view.stories().stream().filter(SprintStory::unfinished).toList();
     return new SprintClosing(sprintId, done, carried, view.pointsCommitted(), view.pointsDone());
   }
 
@@ -140,7 +137,7 @@ public class SprintService {
 
   private SprintView view(Sprint sprint, List<SprintStory> members) {
     int committed = members.stream().map(SprintStory::storyPoints).filter(Objects::nonNull).mapToInt(i -> i).sum();
-    int done = members.stream().filter(s -> Status.DONE.name().equals(s.status()))
+    int done = members.stream().filter(SprintStory::reachedDone)
         .map(SprintStory::storyPoints).filter(Objects::nonNull).mapToInt(i -> i).sum();
     return new SprintView(sprint.sprintId(), sprint.name(), sprint.goal(), sprint.startDate(), sprint.endDate(),
         sprint.state(), sprint.startedAt(), sprint.closedAt(), members, committed, done);

@@ -81,10 +81,9 @@ class SprintStore {
 
   /** The stories the sprint held when it closed, by id; empty for a sprint closed before they were recorded. */
   List<SprintView.SprintStory> closingStories(String sprintId) {
-    return jdbc.query("SELECT STORY_ID, TITLE, STATUS, STORY_POINTS FROM SF_SPRINT_STORY WHERE SPRINT_ID = ?",
-            (rs, row) -> SprintView.SprintStory.of(rs.getString("STORY_ID"), rs.getString("TITLE"),
-                rs.getString("STATUS"), rs.getObject("STORY_POINTS", Integer.class)), sprintId)
-        .stream().sorted(java.util.Comparator.comparing(SprintView.SprintStory::storyId)).toList();
+    return jdbc.query("SELECT STORY_ID, TITLE, STATUS, STORY_POINTS FROM SF_SPRINT_STORY WHERE SPRINT_ID = ? "
+            + "ORDER BY STORY_ID", (rs, row) -> SprintView.SprintStory.of(rs.getString("STORY_ID"),
+            rs.getString("TITLE"), rs.getString("STATUS"), rs.getObject("STORY_POINTS", Integer.class)), sprintId);
   }
 
   private static String upTo(String text, int length) {

@@ -1,5 +1,7 @@
 package dev.storyflow.sprint;
 
+import dev.storyflow.lifecycle.Status;
+import dev.storyflow.lifecycle.StoryProcess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,9 +19,18 @@ public record SprintView(String sprintId, String name, String goal, LocalDate st
   public record SprintStory(String storyId, String title, String status, String statusLabel, Integer storyPoints) {
 
     static SprintStory of(String storyId, String title, String status, Integer storyPoints) {
-      String label = status == null ? null : dev.storyflow.lifecycle.Status.ofCode(status)
-          .map(dev.storyflow.lifecycle.Status::label).orElse(status);
+      String label = status == null ? null : Status.ofCode(status).map(Status::label).orElse(status);
       return new SprintStory(storyId, title, status, label, storyPoints);
+    }
+
+    /** It reached Done (for a closed sprint: before the sprint closed). */
+    public boolean reachedDone() {
+      return Status.DONE.name().equals(status);
+    }
+
+    /** Neither done nor withdrawn: a closing sprint carries it over. */
+    boolean unfinished() {
+      return !reachedDone() && !StoryProcess.STATUS_WITHDRAWN.equals(status);
     }
   }
 }
