@@ -65,6 +65,16 @@ elif mode == "invalid-json":
     print("Here is my result: {status: done")
 elif mode == "schema":
     print(json.dumps({"status": "finished", "summary": 42}))
+elif mode == "findings":
+    print(json.dumps(dict(result, findings=[
+        {"criterion": "ATOMIC", "severity": "WARNING", "message": "Resetting and changing the password are two features.",
+         "evidence": {"field": "iWant", "text": "reset my password"}},
+        {"criterion": "ESTIMABLE", "severity": "INFO", "message": "Which mail service sends the link?"},
+        {"criterion": "UNAMBIGUOUS", "severity": "WARNING", "message": "How fast is fast?",
+         "evidence": {"field": "acceptanceCriteria", "line": 1, "text": "sent quickly"}}])))
+elif mode == "unknown-criterion":
+    print(json.dumps(dict(result, findings=[
+        {"criterion": "VAGUE", "severity": "WARNING", "message": "Not a criterion of the schema."}])))
 elif mode == "is-error":
     print(envelope(subtype="success", is_error=True, total_cost_usd=0.1, result="API Error: overloaded"))
 elif mode == "flood":

@@ -2,6 +2,7 @@ package dev.storyflow.agent;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an agent printed, read: its usage (known from an envelope such as Claude Code's) and either
@@ -22,8 +23,16 @@ record AgentReply(BigDecimal costUsd, Integer turns, String sessionId, Result re
    * @param summary what was done, or why not
    * @param changedFiles the files changed, relative to the workspace
    * @param notes anything else for the team, or {@code null}
+   * @param findings the feasibility step's findings as the schema shapes them ({@code criterion},
+   *     {@code severity}, {@code message}, optional {@code evidence}); empty for other steps
    */
-  record Result(String status, String summary, List<String> changedFiles, String notes) {
+  record Result(String status, String summary, List<String> changedFiles, String notes,
+      List<Map<String, Object>> findings) {
+
+    Result {
+      changedFiles = changedFiles == null ? List.of() : changedFiles;
+      findings = findings == null ? List.of() : findings;
+    }
   }
 
   AgentReply withProblem(String newProblem) {

@@ -135,6 +135,9 @@ class CommandAgent implements Agent {
     if (result.notes() != null) {
       report.put("notes", result.notes());
     }
+    if (!result.findings().isEmpty()) {
+      report.put("findings", result.findings());
+    }
     report.put("run", run.number());
     return new StepResult(report);
   }

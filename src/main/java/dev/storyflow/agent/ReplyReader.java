@@ -1,6 +1,7 @@
 package dev.storyflow.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,15 @@ class ReplyReader {
   private static final Pattern FENCED = Pattern.compile("```(?:json)?\\s*\\n(.*?)\\n?```", Pattern.DOTALL);
   private static final int QUOTE = 500;
 
+  private static final TypeReference<List<Map<String, Object>>> FINDINGS = new TypeReference<>() {
+  };
+
+  private final ObjectMapper json;
   private final ObjectReader strict;
   private final ResultSchema schema;
 
   ReplyReader(ObjectMapper json, ResultSchema schema) {
+    this.json = json;
     this.strict = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.schema = schema;
   }
@@ -82,7 +89,8 @@ class ReplyReader {
     result.path("changedFiles").forEach(f -> files.add(f.asText()));
     return new AgentReply(usage.costUsd(), usage.turns(), usage.sessionId(), new AgentReply.Result(
         result.get("status").asText(), result.get("summary").asText(), List.copyOf(files),
-        result.hasNonNull("notes") ? result.get("notes").asText() : null), null);
+        result.hasNonNull("notes") ? result.get("notes").asText() : null,
+        result.has("findings") ? json.convertValue(result.get("findings"), FINDINGS) : List.of()), null);
   }
 
   private static boolean isEnvelope(JsonNode root) {

@@ -152,7 +152,8 @@ class SingleRun {
         process == null ? null : process.stdoutBytes(), process == null ? null : process.stderrBytes(), run.node());
   }
 
-  private Map<String, String> placeholders(StepRequest request, AgentRun run, RunDirectory.Prepared dir,
+  /** The values of the command's placeholders ({@link CommandLine#PLACEHOLDERS}) for one run. */
+  static Map<String, String> placeholders(StepRequest request, AgentRun run, RunDirectory.Prepared dir,
       AgentDefinition definition, Limits limits, JsonNode resultSchema) {
     Map<String, String> values = new HashMap<>();
     values.put("workOrderFile", dir.workOrderFile().toString());

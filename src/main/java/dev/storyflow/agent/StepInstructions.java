@@ -7,7 +7,10 @@ enum StepInstructions {
   FEASIBILITY(Step.FEASIBILITY, "Judge the story's feasibility and complexity from the backend side. Read the "
       + "workspace if there is code. Say whether the statement and the acceptance criteria are clear, atomic and "
       + "testable, what the server side needs (APIs, data, integrations), what is risky or security-sensitive, and "
-      + "a rough size. Do not change code. Use needs_human when the story cannot be judged without the team."),
+      + "a rough size. Do not change code. List what is wrong with the story in findings, one per problem, by the "
+      + "criteria the result schema names, with the exact words as evidence; Storyflow shows them beside its own "
+      + "review, and they do not change its verdict. Use needs_human when the story cannot be judged without the "
+      + "team."),
   PLAN(Step.PLAN, "Study the story and plan the server-side work: the APIs, data changes, integrations, the "
       + "unit tests that prove each acceptance criterion, and the order of the work. You may add a plan file to "
       + "the workspace; do not write the feature yet."),

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code verdict}, {@code verdictReason}, {@code summary}, {@code estimate} (points and reasons),
  * {@code securitySensitive}, {@code findings} (criterion, rule, severity, message, evidence),
  * {@code counts}, and {@code notes}, the slot where an external agent's review is added; the
- * builtin review leaves it empty. At most {@value #MAX_FINDINGS_PER_CRITERION} findings per
+ * builtin review leaves it empty. An agent's own findings go beside them ({@link AgentFindings}). At most {@value #MAX_FINDINGS_PER_CRITERION} findings per
  * criterion are listed; {@code counts} and the verdict count them all.
  */
 final class FeasibilityReport {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The builtin agent's {@code feasibility} step on {@code Task_FeasibilityReview}: reviews the
  * story's text and returns the report, which is stored in the JSON variable {@code feasibility}.
- * It needs no human: the verdict and findings are deterministic.
+ * It needs no human: the verdict and findings are deterministic. When an external agent did the
+ * step first, its findings are kept beside them ({@link AgentFindings}) and leave the verdict alone.
  */
 @Component
 class FeasibilityStep implements BuiltinStep {
@@ -38,6 +39,7 @@ class FeasibilityStep implements BuiltinStep {
   public StepResult perform(StepRequest request) {
     StoryInput story = mapper.fromVariables(request.variables(), "Story " + request.storyId());
     Map<String, Object> report = reviewer.reviewRunning(story, request.processInstanceId());
+    AgentFindings.addTo(report, request.agentResult(), story);
     LOG.info("Feasibility of story {}: {}", request.storyId(), report.get("summary"));
     return new StepResult(report);
   }

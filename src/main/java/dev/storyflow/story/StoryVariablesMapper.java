@@ -37,7 +37,7 @@ public class StoryVariablesMapper {
   private final Validator validator;
   private final List<SprintCheck> sprintChecks;
 
-  StoryVariablesMapper(Validator validator, List<SprintCheck> sprintChecks) {
+  public StoryVariablesMapper(Validator validator, List<SprintCheck> sprintChecks) {
     this.validator = validator;
     this.sprintChecks = List.copyOf(sprintChecks);
   }

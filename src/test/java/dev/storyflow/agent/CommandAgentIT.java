@@ -219,6 +219,50 @@ class CommandAgentIT {
     assertThat(log.length()).isLessThan(70_000);
   }
 
+  @Test
+  void theAgentsFindingsStandBesideTheReviewsAndLeaveTheVerdictAlone() {
+    // given an agent that reports two findings, and the same story reviewed without an agent
+    ProcessInstance story = start("findings");
+    ProcessInstance builtinOnly = startStory();
+    AGENT.script(builtinOnly.getBusinessKey(), "valid");
+
+    // when
+    runFeasibility(story);
+    runFeasibility(builtinOnly);
+
+    // then the findings are kept as the agent's, counted, and the verdict is the review's own
+    JsonNode report = variable(story, "feasibility");
+    JsonNode reviewOnly = variable(builtinOnly, "feasibility");
+    assertThat(report.path("agentFindings")).hasSize(3);
+    assertThat(report.at("/agentFindings/0/criterion").asText()).isEqualTo("ATOMIC");
+    assertThat(report.at("/agentFindings/0/severity").asText()).isEqualTo("WARNING");
+    assertThat(report.at("/agentFindings/0/by").asText()).isEqualTo("agent");
+    assertThat(report.at("/agentFindings/0/evidence/text").asText()).isEqualTo("reset my password");
+    assertThat(report.at("/agentFindings/0/evidence/quoted").asBoolean()).isTrue();
+    assertThat(report.at("/agentFindings/1/evidence").isMissingNode()).isTrue();
+    assertThat(report.at("/agentFindings/2/evidence/quoted").asBoolean(true)).as("words not in the story").isFalse();
+    assertThat(report.at("/counts/agentFindings").asInt()).isEqualTo(3);
+    assertThat(report.path("verdict")).isEqualTo(reviewOnly.path("verdict"));
+    assertThat(report.at("/counts/errors")).isEqualTo(reviewOnly.at("/counts/errors"));
+    assertThat(report.at("/counts/warnings")).isEqualTo(reviewOnly.at("/counts/warnings"));
+    assertThat(reviewOnly.has("agentFindings")).isFalse();
+  }
+
+  @Test
+  void aFindingOutsideTheSchemasCriteriaFailsTheRun() {
+    // given
+    ProcessInstance story = start("unknown-criterion");
+
+    // when
+    runFeasibilityExpectingRetry(story);
+
+    // then
+    JsonNode run = runs(story).get(0);
+    assertThat(run.path("outcome").asText()).isEqualTo("FAILED");
+    assertThat(run.path("reason").asText()).contains("does not match the schema").contains("findings");
+    assertThat(runtimeService.getVariable(story.getId(), "feasibility")).isNull();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"invalid-json", "schema", "is-error"})
   void unusableResultsFailTheRun(String mode) {

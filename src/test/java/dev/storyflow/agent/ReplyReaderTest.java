@@ -16,7 +16,7 @@ class ReplyReaderTest {
         + "\"notes\":\"n\"}\n");
 
     assertThat(reply.problem()).isNull();
-    assertThat(reply.result()).isEqualTo(new AgentReply.Result("done", "Built it", java.util.List.of("A.java"), "n"));
+    assertThat(reply.result()).isEqualTo(new AgentReply.Result("done", "Built it", java.util.List.of("A.java"), "n", java.util.List.of()));
     assertThat(reply.costUsd()).isNull();
   }
 
@@ -71,5 +71,32 @@ class ReplyReaderTest {
     assertThat(reader.read("[1,2]").problem()).contains("does not match the schema");
     assertThat(reader.read("{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"result\":\"no json\"}")
         .problem()).contains("holds no result JSON");
+  }
+
+  @Test
+  void feasibilityFindingsAreReadWithTheirEvidence() {
+    AgentReply reply = reader.read("{\"status\":\"done\",\"summary\":\"Two features\",\"findings\":["
+        + "{\"criterion\":\"ATOMIC\",\"severity\":\"WARNING\",\"message\":\"Export and print\","
+        + "\"evidence\":{\"field\":\"iWant\",\"text\":\"export or print\"}}]}");
+
+    assertThat(reply.problem()).isNull();
+    assertThat(reply.result().findings()).hasSize(1);
+    assertThat(reply.result().findings().get(0)).containsEntry("criterion", "ATOMIC")
+        .containsEntry("evidence", java.util.Map.of("field", "iWant", "text", "export or print"));
+  }
+
+  @Test
+  void aFindingOutsideTheSchemaIsRefused() {
+    AgentReply unknownCriterion = reader.read("{\"status\":\"done\",\"summary\":\"x\",\"findings\":["
+        + "{\"criterion\":\"VAGUE\",\"severity\":\"WARNING\",\"message\":\"m\"}]}");
+    AgentReply noMessage = reader.read("{\"status\":\"done\",\"summary\":\"x\",\"findings\":["
+        + "{\"criterion\":\"ATOMIC\",\"severity\":\"WARNING\"}]}");
+    AgentReply unknownField = reader.read("{\"status\":\"done\",\"summary\":\"x\",\"findings\":["
+        + "{\"criterion\":\"ATOMIC\",\"severity\":\"HINT\",\"message\":\"m\",\"evidence\":{\"field\":\"body\",\"text\":\"t\"}}]}");
+
+    assertThat(unknownCriterion.result()).isNull();
+    assertThat(unknownCriterion.problem()).contains("does not match the schema").contains("criterion");
+    assertThat(noMessage.problem()).contains("message");
+    assertThat(unknownField.problem()).contains("severity").contains("field");
   }
 }

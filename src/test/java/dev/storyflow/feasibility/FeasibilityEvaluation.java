@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * {@code mvn -q -B test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.storyflow.feasibility.FeasibilityEvaluation [-Dexec.args=--test]}. {@code --batch=N}
  * also measures batch N alone: its development part, and with {@code --test} its frozen test part (the
- * disagreements of a batch are not written).
+ * disagreements of a batch are not written). {@code --agent-findings=FILE} scores an agent's findings
+ * ({@link AgentFindingsRun}) beside the review's on the stories the agent answered.
  *
  * <p>A story counts as flagged for a criterion when the review reports a finding of it: in the
  * <em>gate</em> view only a warning or an error (what the verdict counts), in the <em>all findings</em>
@@ -169,6 +171,75 @@ public final class FeasibilityEvaluation {
       overall = overall.plus(scores.get(c));
     }
     return new Result(name, view, scores, overall, disagreements, cases.size());
+  }
+
+  /** The criteria the review flags on each story (by story id), in the given view. */
+  static Map<String, Set<Criterion>> reviewFlags(List<Case> cases, List<Case> context, View view) {
+    FeasibilityAnalyzer analyzer = new FeasibilityAnalyzer();
+    Map<String, StoryCorpus> corpora = corpora(context);
+    Map<String, Set<Criterion>> flags = new LinkedHashMap<>();
+    for (Case story : cases) {
+      Set<Criterion> found = EnumSet.noneOf(Criterion.class);
+      analyzer.analyze(StoryText.of(story.story()), corpora.get(story.group())).findings().stream()
+          .filter(view::flags).forEach(f -> found.add(f.criterion()));
+      flags.put(story.story().storyId(), found);
+    }
+    return flags;
+  }
+
+  /** Scores the criteria flagged on each story against its labels (no disagreements are kept). */
+  static Result score(String name, List<Case> cases, View view, Function<Case, Set<Criterion>> flagged) {
+    Map<Criterion, int[]> counts = new EnumMap<>(Criterion.class);
+    for (Criterion c : Criterion.values()) {
+      counts.put(c, new int[4]);
+    }
+    for (Case story : cases) {
+      Set<Criterion> found = flagged.apply(story);
+      for (Criterion c : story.labelled()) {
+        boolean expected = story.violates().contains(c);
+        boolean actual = found.contains(c);
+        counts.get(c)[expected ? (actual ? 0 : 2) : (actual ? 1 : 3)]++;
+      }
+    }
+    Map<Criterion, Score> scores = new EnumMap<>(Criterion.class);
+    Score overall = Score.ZERO;
+    for (Criterion c : Criterion.values()) {
+      int[] n = counts.get(c);
+      scores.put(c, new Score(n[0], n[1], n[2], n[3]));
+      overall = overall.plus(scores.get(c));
+    }
+    return new Result(name, view, scores, overall, List.of(), cases.size());
+  }
+
+  /**
+   * The agent's findings ({@link AgentAnswers}) scored like the review's, in the gate view, on the
+   * stories of {@code cases} the agent answered: the review alone on those stories, the agent alone,
+   * and both together (a story counts as flagged when either flags it). A run without a usable answer
+   * counts as flagging nothing, as the verdict would not see it either.
+   */
+  static String agentTables(String part, List<Case> cases, List<Case> context, AgentAnswers answers,
+      Map<Criterion, OptionalDouble> kappa) {
+    List<Case> asked = cases.stream().filter(c -> answers.has(c.story().storyId())).toList();
+    StringBuilder md = new StringBuilder("### ").append(part).append(": the agent's findings\n\n");
+    if (asked.isEmpty()) {
+      return md.append("The agent answered no story of this part: n/a.\n\n").toString();
+    }
+    long unusable = asked.stream().filter(c -> answers.of(c.story().storyId()).problem() != null).count();
+    md.append(String.format(Locale.ROOT, "The agent was asked about %d of the %d stories; %d gave no usable answer "
+        + "(counted as flagging nothing).%n%n", asked.size(), cases.size(), unusable));
+    Map<String, Set<Criterion>> review = reviewFlags(asked, context, View.GATE);
+    Function<Case, Set<Criterion>> agent = c -> answers.of(c.story().storyId()).flags(View.GATE);
+    Function<Case, Set<Criterion>> both = c -> {
+      Set<Criterion> union = EnumSet.noneOf(Criterion.class);
+      union.addAll(review.get(c.story().storyId()));
+      union.addAll(agent.apply(c));
+      return union;
+    };
+    md.append(table(score(part + ", the review alone (the same stories)", asked, View.GATE,
+        c -> review.get(c.story().storyId())), kappa)).append('\n');
+    md.append(table(score(part + ", the agent alone", asked, View.GATE, agent), kappa)).append('\n');
+    md.append(table(score(part + ", the review and the agent together", asked, View.GATE, both), kappa)).append('\n');
+    return md.toString();
   }
 
   private static Map<String, StoryCorpus> corpora(List<Case> context) {
@@ -328,6 +399,21 @@ public final class FeasibilityEvaluation {
                 .append('\n');
           }
         }
+      }
+    }
+    AgentAnswers answers = null;
+    for (String arg : args) {
+      if (arg.startsWith("--agent-findings=")) {
+        answers = AgentAnswers.read(Path.of(arg.substring("--agent-findings=".length())));
+      }
+    }
+    if (answers == null) {
+      md.append("The agent's findings were not scored (run `AgentFindingsRun` with an agent command, then "
+          + "`--agent-findings=FILE`).\n\n");
+    } else {
+      md.append(agentTables("Public stories, development part", publicStories(Part.DEVELOPMENT), all, answers, kappa));
+      if (test) {
+        md.append(agentTables("Public stories, frozen test part", publicStories(Part.TEST), all, answers, kappa));
       }
     }
     List<Labelled> readySample = test ? PublicStorySet.load() : PublicStorySet.load(Part.DEVELOPMENT);
