@@ -163,14 +163,7 @@ public final class FeasibilityEvaluation {
         }
       }
     }
-    Map<Criterion, Score> scores = new EnumMap<>(Criterion.class);
-    Score overall = Score.ZERO;
-    for (Criterion c : Criterion.values()) {
-      int[] n = counts.get(c);
-      scores.put(c, new Score(n[0], n[1], n[2], n[3]));
-      overall = overall.plus(scores.get(c));
-    }
-    return new Result(name, view, scores, overall, disagreements, cases.size());
+    return result(name, view, counts, disagreements, cases.size());
   }
 
   /** The criteria the review flags on each story (by story id), in the given view. */
@@ -201,6 +194,12 @@ public final class FeasibilityEvaluation {
         counts.get(c)[expected ? (actual ? 0 : 2) : (actual ? 1 : 3)]++;
       }
     }
+    return result(name, view, counts, List.of(), cases.size());
+  }
+
+  /** @param counts per criterion: true positives, false positives, false negatives, true negatives */
+  private static Result result(String name, View view, Map<Criterion, int[]> counts, List<String> disagreements,
+      int stories) {
     Map<Criterion, Score> scores = new EnumMap<>(Criterion.class);
     Score overall = Score.ZERO;
     for (Criterion c : Criterion.values()) {
@@ -208,7 +207,7 @@ public final class FeasibilityEvaluation {
       scores.put(c, new Score(n[0], n[1], n[2], n[3]));
       overall = overall.plus(scores.get(c));
     }
-    return new Result(name, view, scores, overall, List.of(), cases.size());
+    return new Result(name, view, scores, overall, disagreements, stories);
   }
 
   /**
