@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storyflow.HttpTestClient;
 import dev.storyflow.HttpTestClient.Reply;
 import dev.storyflow.RestStoryWalker;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -241,6 +243,46 @@ class TeamTasklistBrowserIT {
         tasklist.screenshot("tasklist-approve-draft-reviews");
       } catch (RuntimeException | AssertionError e) {
         tasklist.screenshot("tasklist-approve-draft-failed");
+        throw e;
+      }
+    }
+  }
+
+  @Test
+  void anAgentsFindingsAreShownAsTheAgentsBesideTheReviews() throws Exception {
+    // given a draft whose feasibility step an external agent did too (its report as the step writes it)
+    String storyId = draft("Archive old invoices", "to archive invoices older than ten years", "the ledger stays small");
+    awaitFeasibility(storyId);
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(storyId).singleResult()
+        .getId();
+    ObjectNode report = (ObjectNode) JSON.readTree(runtimeService.getVariable(instance, "feasibility").toString());
+    report.putArray("agentFindings").add(JSON.readTree("""
+        {"criterion": "ATOMIC", "severity": "WARNING", "message": "Archiving and deleting are two features.",
+         "evidence": {"field": "iWant", "text": "archive and delete invoices", "quoted": false}, "by": "agent"}"""));
+    report.putArray("notes").add(JSON.readTree("""
+        {"by": "agent", "summary": "Feasible: one batch job.", "notes": "Ten years is the legal minimum."}"""));
+    runtimeService.setVariable(instance, "feasibility", SpinValues.jsonValue(report.toString()).create());
+    Task review = task(storyId, "Task_ArchitectReview");
+
+    try (WebappSession tasklist = WebappSession.open(port, WIDTH, HEIGHT)) {
+      try {
+        // when the architect opens the review
+        tasklist.loginToTasklist("architect", "demo");
+        WebElement form = tasklist.openTaskForm(review.getId(), "Feasibility review");
+
+        // then the agent's findings are listed after Storyflow's, as the agent's, in words, with a
+        // quote that is not in the story marked, and the agent's account reads as text
+        String text = form.getText();
+        assertThat(text).contains("The agent's findings", "not checked by Storyflow; they do not change the verdict",
+            "More than one action in one story", "“archive and delete invoices”", "(these words are not in the story)",
+            "Should clarify", "Archiving and deleting are two features.",
+            "The agent: Feasible: one batch job. Ten years is the legal minimum.");
+        assertThat(text.indexOf("The agent's findings")).isGreaterThan(text.indexOf("Feasibility review"));
+        assertThat(text).doesNotContain("by=agent", "{by:");
+        tasklist.centre(form.findElement(By.xpath(".//strong[text()=\"The agent's findings\"]")));
+        tasklist.screenshot("tasklist-agent-findings");
+      } catch (RuntimeException | AssertionError e) {
+        tasklist.screenshot("tasklist-agent-findings-failed");
         throw e;
       }
     }
