@@ -115,7 +115,7 @@ class AtomicCheck implements QualityCheck {
         continue;
       }
       if (comma ? isCoordinatedWord(words, tags, next) : isVerb(words, tags, next, !slash)) {
-        int from = firstVerbBefore(words, i);
+        int from = firstVerbBefore(words, tags, i);
         Word last = words.get(next);
         String evidence = means.text().substring(words.get(from).start(), last.end());
         findings.add(new Finding("atomic.two-actions",
@@ -285,7 +285,13 @@ class AtomicCheck implements QualityCheck {
         && !NOT_VERBS.contains(w) && OBJECT_STARTS.contains(words.lower(i + 1));
   }
 
-  private static int firstVerbBefore(Words words, int conjunction) {
+  /**
+   * Where the first of the two actions starts, for the evidence: the nearest listed verb before the conjunction, else
+   * the nearest word the tagger calls a verb ("communicate with the site admin and convey …" names "communicate",
+   * not "admin"), else the word before the conjunction.
+   */
+  private static int firstVerbBefore(Words words, String[] tags, int conjunction) {
+    int tagged = -1;
     for (int i = conjunction - 1; i >= 0; i--) {
       if (",".equals(words.lower(i)) || ".".equals(words.lower(i))) {
         return Math.min(i + 1, conjunction - 1);
@@ -293,7 +299,10 @@ class AtomicCheck implements QualityCheck {
       if (VERBS.contains(words.lower(i)) || NOUN_OR_VERB.contains(words.lower(i))) {
         return i;
       }
+      if (tagged < 0 && "VERB".equals(tag(tags, i))) {
+        tagged = i;
+      }
     }
-    return Math.max(0, conjunction - 1);
+    return tagged >= 0 ? tagged : Math.max(0, conjunction - 1);
   }
 }

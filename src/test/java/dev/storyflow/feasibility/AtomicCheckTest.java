@@ -50,6 +50,18 @@ class AtomicCheckTest {
   }
 
   @Test
+  void theEvidenceStartsAtTheFirstVerbWhenTheListsDoNotKnowIt() {
+    assertThat(AtomicCheck.VERBS).doesNotContain("consult", "manager");
+    assertThat(AtomicCheck.NOUN_OR_VERB).doesNotContain("consult", "manager");
+
+    assertThat(check.check(Stories.ready().iWant("to consult quickly with the branch manager and summarize the notes").text()))
+        .singleElement().satisfies(f -> {
+          assertThat(f.evidence().text()).isEqualTo("consult quickly with the branch manager and summarize");
+          assertThat(f.message()).contains("\"consult\" and \"summarize\"");
+        });
+  }
+
+  @Test
   void aVerbTheWordListsDoNotKnowIsFoundByThePartOfSpeechTagger() {
     assertThat(AtomicCheck.VERBS).doesNotContain("aggregate");
     assertThat(AtomicCheck.NOUN_OR_VERB).doesNotContain("aggregate");
