@@ -44,7 +44,8 @@ final class PublicStorySet {
    * One labelled public story.
    *
    * @param backlog the backlog it comes from; duplicates are looked for within it
-   * @param batch the batch its backlog was added with (1: the first 531 stories; 2: G10 and G12; 3: G02, G21 and G28)
+   * @param batch the batch its backlog was added with (1: the first 531 stories; 2: G10 and G12; 3: G02, G21 and
+   *     G28; 4: B4M)
    * @param criteriaLabelled whether {@link Criterion#TESTABLE_CRITERIA} was labelled (the source has acceptance criteria)
    */
   record Labelled(StoryInput story, String backlog, int batch, Set<Criterion> violates, boolean criteriaLabelled,

@@ -43,7 +43,13 @@ class PublicStorySetTest {
     List<Labelled> second = PublicStorySet.load().stream().filter(s -> s.batch() == 2).toList();
     assertThat(second).hasSize(152);
     assertThat(second).filteredOn(s -> s.part() == Part.DEVELOPMENT).hasSize(91);
-    assertThat(PublicStorySet.load()).extracting(Labelled::batch).containsOnly(1, 2, 3);
+    List<Labelled> third = PublicStorySet.load().stream().filter(s -> s.batch() == 3).toList();
+    assertThat(third).hasSize(226);
+    assertThat(third).filteredOn(s -> s.part() == Part.DEVELOPMENT).hasSize(135);
+    List<Labelled> fourth = PublicStorySet.load().stream().filter(s -> s.batch() == 4).toList();
+    assertThat(fourth).hasSize(208);
+    assertThat(fourth).filteredOn(s -> s.part() == Part.DEVELOPMENT).hasSize(125);
+    assertThat(PublicStorySet.load()).extracting(Labelled::batch).containsOnly(1, 2, 3, 4);
   }
 
   @Test
