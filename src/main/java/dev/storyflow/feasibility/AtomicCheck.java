@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * "I want" and a second sentence that adds a feature ("Also …"). Two objects of one action
  * ("name and email") are one feature and pass: only a verb after the conjunction counts, and not the verbs of a
  * relative clause, an embedded question or an infinitive that tells about a noun, nor the two ends of
- * "between … and …". Quoted data
+ * "between … and …", nor a verb whose complement is "do so" (the first action again). Quoted data
  * (a label such as "Save and close": {@link QuotedData}) names one thing and is not read for actions.
  */
 class AtomicCheck implements QualityCheck {
@@ -114,7 +114,8 @@ class AtomicCheck implements QualityCheck {
       if (conjunction && "ADJ".equals(tag(tags, i - 1)) && !isListed(words.lower(next))) {
         continue;
       }
-      if (comma ? isCoordinatedWord(words, tags, next) : isVerb(words, tags, next, !slash)) {
+      if ((comma ? isCoordinatedWord(words, tags, next) : isVerb(words, tags, next, !slash))
+          && !repeatsFirstAction(words, next)) {
         int from = firstVerbBefore(words, tags, i);
         Word last = words.get(next);
         String evidence = means.text().substring(words.get(from).start(), last.end());
@@ -209,6 +210,17 @@ class AtomicCheck implements QualityCheck {
   private static boolean inBetween(Words words, int i) {
     return "between".equals(words.lower(i - 2))
         || "between".equals(words.lower(i - 3)) && DETERMINERS.contains(words.lower(i - 2));
+  }
+
+  /**
+   * Whether the word at {@code i} only says that the first action goes on or is done again: its complement is "do so"
+   * ("harvest the metadata, and continue to do so incrementally", "and keep doing so"), which stands for the first
+   * action itself, so nothing could be built or released without it.
+   */
+  private static boolean repeatsFirstAction(Words words, int i) {
+    int k = "to".equals(words.lower(i + 1)) ? i + 2 : i + 1;
+    String verb = words.lower(k);
+    return "so".equals(words.lower(k + 1)) && ("do".equals(verb) || "doing".equals(verb));
   }
 
   private static boolean isAsWellAs(Words words, int i) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@link Criterion#ESTIMABLE}: the team can size the story (QUS "estimatable"). Flags scope of epic
  * size ("the whole system", "all features", "a new platform", "from scratch") and unknowns (open
  * questions, "not sure", "unclear"; research such as "investigate" in the notes) in the statement,
- * criteria and notes.
+ * criteria and notes, and a means that is a whole process ("Manage Bonds") or a decision still to be made
+ * ("know whether I should …").
  */
 class EstimableCheck implements QualityCheck {
 
@@ -19,6 +20,9 @@ class EstimableCheck implements QualityCheck {
 
   /** A whole process or product as the means; matched at its start. */
   static final Lexicon COARSE = Lexicon.resource("coarse means", "estimable/coarse-means");
+
+  /** A decision still to be made as the means ("know whether I should …"); matched at its start. */
+  static final Lexicon OPEN_DECISION = Lexicon.resource("open decision", "estimable/open-decision");
 
   private static final Pattern MEANS_PREFIX = Pattern.compile("(?i)^(?:to\\s+)?(?:be\\s+able\\s+to\\s+)?");
 
@@ -48,6 +52,11 @@ class EstimableCheck implements QualityCheck {
       if (!coarse.isEmpty() && coarse.get(0).start() == 0) {
         findings.add(new Finding("estimable.coarse-means", "A whole process or product in one story (\""
             + coarse.get(0).text() + "\"): cut it into pieces the team can size", means.evidence(coarse.get(0).text())));
+      }
+      List<Lexicon.Match> decision = OPEN_DECISION.find(text);
+      if (!decision.isEmpty() && decision.get(0).start() == 0) {
+        findings.add(new Finding("estimable.open-decision", "A decision still to be made (\"" + decision.get(0).text()
+            + "\"): decide it first, then write a story for what follows", means.evidence(decision.get(0).text())));
       }
     }
     List<Segment> texts = new ArrayList<>(story.statement().parts());

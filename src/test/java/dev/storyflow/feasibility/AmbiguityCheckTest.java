@@ -158,6 +158,17 @@ class AmbiguityCheckTest {
   }
 
   @Test
+  void similarWithItsComplementComparesAndIsNoOpenEnd() {
+    assertThat(check.check(Stories.ready().iWant("to see which fields are required and similar in every invoice template")
+        .text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to find songs identical or similar to the one playing").text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to import invoices from Xero, QuickBooks and similar").text()))
+        .extracting(Finding::rule).containsExactly("ambiguity.loophole");
+    assertThat(check.check(Stories.ready().iWant("to link to Slack or similar tools").text()))
+        .extracting(Finding::rule).containsExactly("ambiguity.loophole");
+  }
+
+  @Test
   void aPlaceholderMeansIsLeftToWellFormed() {
     assertThat(check.check(Stories.ready().iWant("to ...").text())).isEmpty();
   }

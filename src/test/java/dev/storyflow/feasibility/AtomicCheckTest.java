@@ -115,6 +115,18 @@ class AtomicCheckTest {
   }
 
   @Test
+  void aVerbWhoseComplementIsDoSoRepeatsTheFirstActionAndIsNoSecondOne() {
+    assertThat(check.check(Stories.ready().iWant("to import the exchange rates nightly, and continue to do so after a "
+        + "failed run").text())).isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to back up the shared drive and keep doing so every week").text()))
+        .isEmpty();
+    assertThat(check.check(Stories.ready().iWant("to import the exchange rates nightly, and continue the import after "
+        + "a failed run").text())).extracting(Finding::rule).containsExactly("atomic.two-actions");
+    assertThat(check.check(Stories.ready().iWant("to back up the shared drive and restore single files").text()))
+        .extracting(Finding::rule).containsExactly("atomic.two-actions");
+  }
+
+  @Test
   void aQuotedLabelIsDataAndTheSameWordsUnquotedAreTwoActions() {
     assertThat(check.check(Stories.ready().iWant("a \"Save and close\" button on the invoice form").text())).isEmpty();
     assertThat(check.check(Stories.ready().iWant("to save and close the invoice form").text()))

@@ -52,6 +52,25 @@ class EstimableCheckTest {
     });
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"to know whether we should archive the old invoices", "to be able to decide when the "
+      + "newsletter should go out", "to find out which supplier I should order toner from"})
+  void aDecisionStillToBeMadeAsTheMeansIsNoDeliverable(String means) {
+    assertThat(check.check(Stories.ready().iWant(means).text())).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo("estimable.open-decision");
+      assertThat(f.criterion()).isEqualTo(Criterion.ESTIMABLE);
+      assertThat(f.severity()).isEqualTo(Rules.severity(f.rule()));
+      assertThat(means).contains(f.evidence().text());
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"to know when the invoices are archived", "to know whether my order was shipped",
+      "a reminder when I should renew my licence", "to see the invoices. I know what I should pay"})
+  void aQuestionOfFactOrShouldOutsideTheWishPasses(String means) {
+    assertThat(check.check(Stories.ready().iWant(means).text())).isEmpty();
+  }
+
   @Test
   void aCoarseVerbLaterInTheMeansIsNotTheMeans() {
     assertThat(check.check(Stories.ready().iWant("to successfully conduct a review meeting").text())).isEmpty();
