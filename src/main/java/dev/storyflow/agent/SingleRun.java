@@ -73,7 +73,8 @@ class SingleRun {
       try {
         List<String> command = commandLine.expand(placeholders(request, run, dir, definition, limits, resultSchema));
         outcome = processes.run(new ProcessRunner.Spec(command, dir.workspace(), dir.workOrderFile(),
-            environment(request, run, dir), settings.timeout(), (int) properties.outputLimit().toBytes()));
+            environment(properties.environment(), request, run, dir), settings.timeout(),
+            (int) properties.outputLimit().toBytes()));
       } catch (AgentMisconfiguredException e) {
         runs.finish(ended(run, RunOutcome.NOT_STARTED, e.getMessage(), null, null, null), null, null);
         throw e;
@@ -171,10 +172,14 @@ class SingleRun {
     return values;
   }
 
-  /** Only the allowed variables of Storyflow's own environment, and the run's own. */
-  private Map<String, String> environment(StepRequest request, AgentRun run, RunDirectory.Prepared dir) {
+  /**
+   * Only the allowed variables of Storyflow's own environment ({@code storyflow.agent.environment}), and the
+   * run's own.
+   */
+  static Map<String, String> environment(List<String> allowed, StepRequest request, AgentRun run,
+      RunDirectory.Prepared dir) {
     Map<String, String> environment = new HashMap<>();
-    properties.environment().forEach(name -> {
+    allowed.forEach(name -> {
       String value = System.getenv(name);
       if (value != null) {
         environment.put(name, value);

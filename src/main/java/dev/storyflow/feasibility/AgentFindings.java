@@ -1,5 +1,14 @@
 package dev.storyflow.feasibility;
 
+import static dev.storyflow.lifecycle.StoryVariables.ACCEPTANCE_CRITERIA;
+import static dev.storyflow.lifecycle.StoryVariables.AS_A;
+import static dev.storyflow.lifecycle.StoryVariables.DEPENDS_ON;
+import static dev.storyflow.lifecycle.StoryVariables.I_WANT;
+import static dev.storyflow.lifecycle.StoryVariables.NOTES;
+import static dev.storyflow.lifecycle.StoryVariables.REFERENCE;
+import static dev.storyflow.lifecycle.StoryVariables.SO_THAT;
+import static dev.storyflow.lifecycle.StoryVariables.TITLE;
+
 import dev.storyflow.story.StoryInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,14 +69,14 @@ final class AgentFindings {
 
   private static String field(StoryInput story, String field) {
     return switch (field) {
-      case "title" -> story.title();
-      case "asA" -> story.asA();
-      case "iWant" -> story.iWant();
-      case "soThat" -> story.soThat();
-      case "acceptanceCriteria" -> story.acceptanceCriteria() == null ? null : String.join("\n", story.acceptanceCriteria());
-      case "notes" -> story.notes();
-      case "reference" -> story.reference();
-      case "dependsOn" -> story.dependsOn() == null ? null : String.join(", ", story.dependsOn());
+      case TITLE -> story.title();
+      case AS_A -> story.asA();
+      case I_WANT -> story.iWant();
+      case SO_THAT -> story.soThat();
+      case ACCEPTANCE_CRITERIA -> story.acceptanceCriteria() == null ? null : String.join("\n", story.acceptanceCriteria());
+      case NOTES -> story.notes();
+      case REFERENCE -> story.reference();
+      case DEPENDS_ON -> story.dependsOn() == null ? null : String.join(", ", story.dependsOn());
       default -> null;
     };
   }

@@ -10,23 +10,19 @@ import dev.storyflow.story.StoryInput;
 import dev.storyflow.story.StoryVariablesMapper;
 import jakarta.validation.Validation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -78,10 +74,12 @@ public final class FeasibilityAgentCall {
   private final ProcessRunner processes = new ProcessRunner(text -> text);
   private final StoryVariablesMapper mapper = new StoryVariablesMapper(
       Validation.buildDefaultValidatorFactory().getValidator(), List.of());
-  private final AgentDefinition definition;
+  /** Every setting at its default, as a Storyflow without configuration has it. */
+  private final AgentProperties defaults = new Binder(new MapConfigurationPropertySource())
+      .bindOrCreate("storyflow.agent", AgentProperties.class);
+  private final AgentDefinition definition = new AgentDefinitions().load(defaults.definition());
   private final CommandLine command;
   private final Duration timeout;
-  private final List<String> environment;
 
   /**
    * @param command the agent CLI as a list of arguments, with the placeholders of
@@ -95,8 +93,6 @@ public final class FeasibilityAgentCall {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     this.timeout = timeout;
-    this.definition = AgentDefinitions.parse(shippedDefinition());
-    this.environment = defaultEnvironment();
   }
 
   public Answer ask(StoryInput story) {
@@ -110,24 +106,15 @@ public final class FeasibilityAgentCall {
           mapper.toVariables(story), false);
       AgentRun run = new AgentRun(request.processInstanceId(), 1, story.storyId(), Step.FEASIBILITY.code(), null, 1,
           RunOutcome.RUNNING, null, started, null, null, false, null, null, null, null, null, null, null, "evaluation");
-      Limits limits = new Limits(30, new BigDecimal("20"), timeout);
+      Limits limits = new Limits(defaults.maxTurns(), defaults.budgetUsd(), timeout);
       JsonNode resultSchema = json.readTree(schema.text());
       Files.writeString(dir.workOrderFile(), json.writerWithDefaultPrettyPrinter().writeValueAsString(
           workOrders.write(request, run, limits, workspace, List.of(), resultSchema)), StandardCharsets.UTF_8);
       Files.writeString(dir.systemPromptFile(), definition.systemPrompt(), StandardCharsets.UTF_8);
-      Map<String, String> env = new HashMap<>();
-      environment.forEach(name -> {
-        if (System.getenv(name) != null) {
-          env.put(name, System.getenv(name));
-        }
-      });
-      env.put("STORYFLOW_STORY_ID", story.storyId());
-      env.put("STORYFLOW_STEP", Step.FEASIBILITY.code());
-      env.put("STORYFLOW_WORK_ORDER_FILE", dir.workOrderFile().toString());
-      env.put("STORYFLOW_WORKSPACE", workspace.toString());
       ProcessRunner.Outcome outcome = processes.run(new ProcessRunner.Spec(
           command.expand(SingleRun.placeholders(request, run, dir, definition, limits, resultSchema)), workspace,
-          dir.workOrderFile(), env, timeout, 1024 * 1024));
+          dir.workOrderFile(), SingleRun.environment(defaults.environment(), request, run, dir), timeout,
+          (int) defaults.outputLimit().toBytes()));
       return answer(outcome);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -154,30 +141,5 @@ public final class FeasibilityAgentCall {
           reply.costUsd(), outcome.duration());
     }
     return new Answer(reply.result().findings(), null, reply.costUsd(), outcome.duration());
-  }
-
-  /** The variables an agent inherits by default: {@code storyflow.agent.environment}'s default. */
-  private static List<String> defaultEnvironment() {
-    RecordComponent[] components = AgentProperties.class.getRecordComponents();
-    Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-    try {
-      Parameter[] parameters = AgentProperties.class.getDeclaredConstructor(types).getParameters();
-      for (int i = 0; i < components.length; i++) {
-        if (components[i].getName().equals("environment")) {
-          return List.of(parameters[i].getAnnotation(DefaultValue.class).value());
-        }
-      }
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(e);
-    }
-    throw new IllegalStateException("AgentProperties has no environment");
-  }
-
-  private static String shippedDefinition() {
-    try (InputStream in = FeasibilityAgentCall.class.getResourceAsStream("/agents/backend-engineer.md")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,16 +20,19 @@ import java.util.Set;
 final class AgentAnswers {
 
   /**
-   * @param findings per finding: its criterion and whether it is a hint ({@code INFO})
+   * @param warned the criteria of the agent's warnings and errors
+   * @param hinted the criteria of its hints ({@code INFO})
    * @param problem why the run gave no usable answer, or {@code null}
    */
-  record Answer(List<Map.Entry<Criterion, Boolean>> findings, String problem) {
+  record Answer(Set<Criterion> warned, Set<Criterion> hinted, String problem) {
 
     /** The criteria the agent flags: in the gate view only its warnings and errors. */
     Set<Criterion> flags(FeasibilityEvaluation.View view) {
       Set<Criterion> flagged = EnumSet.noneOf(Criterion.class);
-      findings.stream().filter(f -> view == FeasibilityEvaluation.View.ALL || !f.getValue())
-          .forEach(f -> flagged.add(f.getKey()));
+      flagged.addAll(warned);
+      if (view == FeasibilityEvaluation.View.ALL) {
+        flagged.addAll(hinted);
+      }
       return flagged;
     }
   }
@@ -54,10 +56,11 @@ final class AgentAnswers {
           continue;
         }
         JsonNode answer = JSON.readTree(line);
-        List<Map.Entry<Criterion, Boolean>> findings = new java.util.ArrayList<>();
-        answer.path("findings").forEach(f -> findings.add(Map.entry(Criterion.valueOf(f.path("criterion").asText()),
-            Severity.valueOf(f.path("severity").asText()) == Severity.INFO)));
-        byStory.put(answer.path("storyId").asText(), new Answer(List.copyOf(findings),
+        Set<Criterion> warned = EnumSet.noneOf(Criterion.class);
+        Set<Criterion> hinted = EnumSet.noneOf(Criterion.class);
+        answer.path("findings").forEach(f -> (Severity.valueOf(f.path("severity").asText()) == Severity.INFO
+            ? hinted : warned).add(Criterion.valueOf(f.path("criterion").asText())));
+        byStory.put(answer.path("storyId").asText(), new Answer(warned, hinted,
             answer.hasNonNull("problem") ? answer.get("problem").asText() : null));
       }
     } catch (IOException e) {
